@@ -1,0 +1,1 @@
+"""The `ward-news` command: each subcommand parses its options and hands off."""

@@ -1,0 +1,81 @@
+"""`ward-news build`: validate, build into a staging folder with MkDocs, then swap it in."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from ..core import publish
+from .project import read_project
+
+
+def run_build(config_file: str | None, content: str | None, site_dir: str | None, site_url: str | None) -> int:
+    """Build the site; 0 on success. The previous site is untouched unless the build completed."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    project = read_project(config_file, content)
+    target = Path(site_dir).resolve() if site_dir else project.site_dir
+    overrides: dict = {"site_dir": None}
+    if content:
+        overrides["docs_dir"] = str(project.content_dir)
+    if site_url:
+        overrides["site_url"] = site_url
+    publish.sweep_stale(target)
+    staged = publish.staging_dir(target)
+    overrides["site_dir"] = str(staged)
+    started = time.monotonic()
+    try:
+        config = load_config(str(project.config_file) if project.config_file else None, **overrides)
+        build(config)
+    except (Abort, PluginError, ConfigurationError) as exc:
+        publish.discard(staged)
+        reason = "" if isinstance(exc, Abort) else f": {exc}"
+        click.secho(f"Không dựng được trang web{reason}.", fg="red", err=True)
+        click.echo(f"Trang web cũ trong {target} vẫn được giữ nguyên.", err=True)
+        return 1
+    except BaseException:
+        publish.discard(staged)
+        raise
+    publish.publish(staged, target)
+    click.echo(f"Đã dựng xong trang web vào {target} trong {time.monotonic() - started:.1f} giây.")
+    return 0
+
+
+@click.command("build")
+@click.option("--content", type=click.Path(file_okay=False, exists=True), help="Thư mục nội dung (mặc định: content/).")
+@click.option("--site-dir", type=click.Path(file_okay=False), help="Thư mục xuất trang web (mặc định: site/).")
+@click.option("--site-url", help="Địa chỉ công khai của trang, ví dụ https://mttq.phuong.vn/")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False), default=None, help="Tệp mkdocs.yml.")
+@click.option("-q", "--quiet", is_flag=True, help="Chỉ in lỗi.")
+def build_command(content, site_dir, site_url, config_file, quiet):
+    """Kiểm tra rồi dựng toàn bộ trang web; trang cũ chỉ bị thay khi trang mới đã xong."""
+    show_logs(quiet)
+    sys.exit(run_build(config_file, content, site_dir, site_url))
+
+
+class _OfficerLogFilter(logging.Filter):
+    """MkDocs' own INFO chatter is English and not for officers; our content warnings are."""
+
+    def __init__(self, quiet: bool):
+        super().__init__()
+        self.quiet = quiet
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            return True
+        return not self.quiet and record.name.startswith("mkdocs.plugins.ward-news")
+
+
+def show_logs(quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.addFilter(_OfficerLogFilter(quiet))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)

@@ -1,0 +1,38 @@
+"""`ward-news check`: load and validate with the core only; print every problem; exit 1 on any error."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+
+import click
+
+from ..core.load import load_site
+from ..core.rules.fields import zone
+from . import report
+from .project import read_project, settings_for
+
+
+@click.command("check")
+@click.option("--content", "content", type=click.Path(file_okay=False), help="Thư mục nội dung (mặc định: docs_dir trong mkdocs.yml).")
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True)
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False), default=None, help="Tệp mkdocs.yml.")
+def check_command(content, fmt, config_file):
+    """Kiểm tra nội dung, in mọi lỗi cùng lúc; thoát với mã 1 nếu có lỗi."""
+    project = read_project(config_file, content)
+    if not project.content_dir.is_dir():
+        click.echo(f"Không tìm thấy thư mục nội dung: {project.content_dir}", err=True)
+        sys.exit(2)
+    settings = settings_for(project)
+    result = load_site(settings, datetime.now(zone(settings.timezone)))
+    problems = result.problems.problems
+    if fmt == "json":
+        click.echo(result.problems.to_json())
+    elif fmt == "github":
+        report.print_github(problems)
+    else:
+        report.print_text(problems)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            report.print_github(problems)
+    sys.exit(1 if result.problems.has_errors else 0)

@@ -1,0 +1,27 @@
+"""`ward-news`: build, check, serve, new (see CONTENT.md; names and flags are a stable interface)."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from .. import __version__
+from .build import build_command
+from .check import check_command
+from .new import new_command
+from .serve import serve_command
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is for developers, not officers
+
+
+@click.group()
+@click.version_option(__version__, prog_name="ward-news")
+def cli():
+    """ward-news: trang tin tức và báo cáo tổng kết của phường, dựng từ Markdown."""
+
+
+cli.add_command(build_command)
+cli.add_command(check_command)
+cli.add_command(serve_command)
+cli.add_command(new_command)

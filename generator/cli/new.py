@@ -1,0 +1,60 @@
+"""`ward-news new "Tiêu đề" --category NAME`: a correctly named article with its front matter."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+
+import click
+import frontmatter
+
+from ..core.frontmatter import parse_yaml
+from ..core.problems import ProblemLog
+from ..core.rules.categories import check_categories
+from ..core.rules.fields import did_you_mean, suggest, zone
+from ..core.text import decode_text, fold, make_slug
+from .project import read_project
+
+
+@click.command("new")
+@click.argument("title")
+@click.option("--category", required=True, help="Tên (hoặc slug) chuyên mục trong categories.yml.")
+@click.option("--author", default="", help="Tên hoặc bút danh tác giả.")
+@click.option("--content", type=click.Path(file_okay=False, exists=True), help="Thư mục nội dung.")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False), default=None, help="Tệp mkdocs.yml.")
+def new_command(title, category, author, content, config_file):
+    """Tạo tệp bài viết mới, đặt đúng tên và điền sẵn phần thông tin đầu bài."""
+    project = read_project(config_file, content)
+    title = " ".join(title.split())
+    slug = make_slug(title)
+    if not slug:
+        click.echo("Tiêu đề cần có ít nhất một chữ cái hoặc chữ số.", err=True)
+        sys.exit(1)
+    categories_file = project.content_dir / "categories.yml"
+    log = ProblemLog()
+    categories = []
+    if categories_file.is_file():
+        text = decode_text(categories_file.read_bytes())
+        if isinstance(text, str):
+            categories = check_categories(parse_yaml(text, str(categories_file), log), str(categories_file), log)
+    match = next((c for c in categories if fold(c.name) == fold(category) or c.slug == category), None)
+    if match is None:
+        names = [c.name for c in categories]
+        hint = did_you_mean(suggest(category, names))
+        click.echo(f"Không có chuyên mục “{category}” trong {categories_file}. {hint}", err=True)
+        if names:
+            click.echo("Các chuyên mục hiện có: " + ", ".join(names), err=True)
+        sys.exit(1)
+    now = datetime.now(zone(project.timezone))
+    path = project.content_dir / "news" / str(now.year) / f"{slug}.md"
+    if path.exists():
+        click.echo(f"Đã có tệp {path}; hãy đổi tiêu đề hoặc sửa tệp đó.", err=True)
+        sys.exit(1)
+    metadata = {"title": title, "date": now.strftime("%Y-%m-%d %H:%M"), "category": match.name, "tags": []}
+    if author:
+        metadata["author"] = author
+    metadata["summary"] = ""
+    post = frontmatter.Post("Viết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống.\n", **metadata)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(frontmatter.dumps(post, allow_unicode=True, sort_keys=False) + "\n", encoding="utf-8")
+    click.echo(str(path))

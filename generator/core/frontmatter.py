@@ -1,0 +1,301 @@
+"""Front matter and YAML files, read as hostile input, with a line number for every key.
+
+PyYAML's composer gives nodes with marks; we turn them into `YNode`s ourselves so that
+every value keeps its line, aliases are refused (no "billion laughs" expansion), YAML 1.1
+surprises are avoided (`no` stays a word, dates stay text for our own date parser), and
+duplicate keys are reported instead of silently overwritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import ProblemLog
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_NODES = 20_000
+MAX_DEPTH = 40
+MAX_YAML_CHARS = 512_000
+
+_OPEN = re.compile(r"^---[ \t]*$")
+_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_YAMLISH = re.compile(r"^(\s|-\s|-$|#|$|[\"']?[\w .\-]+[\"']?\s*:(\s|$))")
+
+
+@dataclass
+class YNode:
+    """A YAML value with its 1-based line in the officer's file."""
+
+    kind: str  # "scalar" | "mapping" | "sequence"
+    value: Any  # plain scalar, dict[str, YNode] or list[YNode]
+    line: int
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def plain(self) -> Any:
+        if self.kind == "mapping":
+            return {k: v.plain() for k, v in self.value.items()}
+        if self.kind == "sequence":
+            return [v.plain() for v in self.value]
+        return self.value
+
+    def describe(self) -> str:
+        """What an officer wrote, in words ("một danh sách"), for type errors."""
+        if self.kind == "mapping":
+            return "một nhóm trường con"
+        if self.kind == "sequence":
+            return "một danh sách"
+        if self.value is None:
+            return "để trống"
+        if isinstance(self.value, bool):
+            return "giá trị đúng/sai"
+        if isinstance(self.value, (int, float)):
+            return f"số {self.value}"
+        return f"chữ “{self.value}”"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown file split into its front matter (or None) and its body."""
+
+    meta: YNode | None
+    body: str
+    body_line: int  # 1-based line where the body starts
+    has_front_matter: bool
+
+
+def split_document(text: str, path: str, log: ProblemLog, lenient_keys: frozenset[str] = frozenset()) -> Document | None:
+    """Split `---` front matter from the body; None (with a problem logged) when it cannot be read."""
+    lines = text.split("\n")
+    if not lines or not _OPEN.match(lines[0]):
+        return Document(meta=None, body=text, body_line=1, has_front_matter=False)
+    for index in range(1, len(lines)):
+        if _CLOSE.match(lines[index]):
+            yaml_text = "\n".join(lines[1:index])
+            meta = parse_yaml(yaml_text, path, log, first_line=2, lenient_keys=lenient_keys)
+            if meta is None:
+                return None
+            if meta.kind == "scalar" and meta.value is None:
+                meta = YNode("mapping", {}, 1)
+            if meta.kind != "mapping":
+                log.add("frontmatter.not_mapping", path, meta.line, found=meta.describe())
+                return None
+            return Document(meta=meta, body="\n".join(lines[index + 1:]), body_line=index + 2, has_front_matter=True)
+    log.add("frontmatter.unclosed", path, _probable_end(lines), opened=1)
+    return None
+
+
+def _probable_end(lines: list[str]) -> int:
+    """The first line that cannot be front matter: where the closing `---` is most likely missing."""
+    for index in range(1, len(lines)):
+        if not _YAMLISH.match(lines[index]):
+            return index + 1
+    return len(lines)
+
+
+def parse_yaml(
+    text: str, path: str, log: ProblemLog, first_line: int = 1, lenient_keys: frozenset[str] = frozenset()
+) -> YNode | None:
+    """Parse one YAML document into YNodes; None with a problem logged when it cannot be used.
+
+    `lenient_keys` are one-line text fields where officers naturally write a colon
+    (`image_caption: Trao quà. Ảnh: PV`): such a top-level line is read as the text it obviously
+    is, instead of failing as YAML would.
+    """
+    offset = first_line - 1
+    if len(text) > MAX_YAML_CHARS:
+        log.add("yaml.too_large", path, first_line, limit=f"{MAX_YAML_CHARS:,}".replace(",", "."))
+        return None
+    for _attempt in range(64):
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+            break
+        except yaml.MarkedYAMLError as exc:
+            repaired = _quote_text_line(text, exc, lenient_keys)
+            if repaired is None:
+                _report_yaml_error(exc, text, path, log, offset)
+                return None
+            text = repaired
+        except (yaml.YAMLError, RecursionError) as exc:  # pragma: no cover - unmarked errors are rare
+            log.add("yaml.syntax", path, first_line, problem=str(exc).split("\n")[0], hint="")
+            return None
+        finally:
+            loader.dispose()
+    else:  # pragma: no cover - 64 repaired lines means something else is wrong
+        log.add("yaml.too_large", path, first_line, limit="64")
+        return None
+    if root is None:
+        return YNode("scalar", None, first_line)
+    builder = _Builder(loader, path, log, offset)
+    try:
+        return builder.build(root, depth=0)
+    except _Refused:
+        return None
+
+
+class _Refused(Exception):
+    """Internal: stop building a hostile document (the problem is already logged)."""
+
+
+class _Builder:
+    def __init__(self, loader, path: str, log: ProblemLog, offset: int):
+        self.loader, self.path, self.log, self.offset = loader, path, log, offset
+        self.count = 0
+        self.seen: set[int] = set()
+
+    def line(self, node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def build(self, node, depth: int) -> YNode:
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            self.log.add("yaml.too_large", self.path, self.line(node), limit=f"{MAX_NODES:,}".replace(",", "."))
+            raise _Refused
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if id(node) in self.seen:  # the composer shares a node only through an alias
+                self.log.add("yaml.alias", self.path, self.line(node))
+                raise _Refused
+            self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.build_mapping(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return YNode("sequence", [self.build(item, depth + 1) for item in node.value], self.line(node))
+        return YNode("scalar", self.scalar(node), self.line(node))
+
+    def build_mapping(self, node, depth: int) -> YNode:
+        values: dict[str, YNode] = {}
+        key_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *alias`
+                self.log.add("yaml.alias", self.path, self.line(key_node))
+                raise _Refused
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.log.add("yaml.key.type", self.path, self.line(key_node), key="…")
+                continue
+            key = str(self.scalar(key_node)).strip()
+            if key in values:
+                self.log.add("yaml.key.duplicate", self.path, self.line(key_node), key=key, first_line=key_lines[key])
+                continue
+            key_lines[key] = self.line(key_node)
+            values[key] = self.build(value_node, depth + 1)
+        return YNode("mapping", values, self.line(node), key_lines)
+
+    def scalar(self, node) -> Any:
+        tag = node.tag
+        raw = node.value
+        if tag == "tag:yaml.org,2002:bool":
+            lowered = raw.lower()
+            return {"true": True, "false": False}.get(lowered, raw)  # `yes`/`no`/`on` stay words
+        if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:null"):
+            try:
+                return self.loader.construct_object(node)
+            except (ValueError, yaml.YAMLError):
+                return raw
+        return raw  # str, timestamp (parsed by our date rules) and anything else
+
+
+_SYNTAX_HINTS = [
+    (
+        "mapping values are not allowed",
+        "dấu hai chấm “:” nằm ở chỗ không được phép",
+        "Nếu giá trị có dấu hai chấm (ví dụ giờ 08:30 hoặc “Hội nghị: tổng kết”), đặt cả giá trị trong ngoặc kép.",
+    ),
+    ("tab character", "có ký tự Tab", "Dùng dấu cách thay cho phím Tab để thụt đầu dòng."),
+    ("'\\t'", "có ký tự Tab", "Dùng dấu cách thay cho phím Tab để thụt đầu dòng."),
+    ("could not find expected ':'", "thiếu dấu hai chấm “:” sau tên trường", "Mỗi dòng có dạng tên: giá trị."),
+    (
+        "quoted scalar",
+        "dấu ngoặc kép chưa được đóng",
+        "Kiểm tra mỗi giá trị mở bằng dấu ngoặc kép thì phải đóng lại bằng dấu ngoặc kép trên cùng dòng.",
+    ),
+    ("expected ',' or ']'", "danh sách trong ngoặc vuông chưa đóng hoặc thiếu dấu phẩy", "Ví dụ: tags: [an sinh, trao quà]"),
+    ("expected ',' or '}'", "nhóm trong ngoặc nhọn chưa đóng hoặc thiếu dấu phẩy", "Ví dụ: {label: Phần quà, value: 2500}"),
+    (
+        "expected <block end>",
+        "thụt đầu dòng không đều",
+        "Các trường chính bắt đầu sát lề trái; các mục con thụt vào cùng một số dấu cách.",
+    ),
+    (
+        "did not find expected key",
+        "thụt đầu dòng không đều",
+        "Các trường chính bắt đầu sát lề trái; các mục con thụt vào cùng một số dấu cách.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "thụt đầu dòng của danh sách không đều",
+        "Các mục “- ” của cùng một danh sách phải thẳng hàng.",
+    ),
+    (
+        "cannot start any token",
+        "giá trị bắt đầu bằng một ký tự đặc biệt",
+        "Đặt cả giá trị trong ngoặc kép, ví dụ: title: \"@Phường Hòa Bình\"",
+    ),
+]
+
+
+_INDENTED_KEY = re.compile(r"^\s+[\w .\-\"']+:(\s|$)")
+
+
+def _report_yaml_error(exc: yaml.MarkedYAMLError, text: str, path: str, log: ProblemLog, offset: int) -> None:
+    problem = exc.problem or ""
+    mark = exc.problem_mark or exc.context_mark
+    if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+        mark = exc.context_mark  # the quote that was opened, not the end of the file
+        problem = "quoted scalar"
+    line = (mark.line + 1 + offset) if mark is not None else offset + 1
+    if "alias" in problem or "anchor" in problem:
+        log.add("yaml.alias", path, line)
+        return
+    if "mapping values are not allowed" in problem and mark is not None:
+        source_lines = text.split("\n")
+        if mark.line < len(source_lines) and _INDENTED_KEY.match(source_lines[mark.line]):
+            problem = "expected <block end>"  # a key indented under a plain value
+    if "mapping values are not allowed" in problem and mark is not None:
+        quoted = _quoted_fix(text.split("\n"), mark.line)
+        if quoted:
+            log.add("yaml.syntax", path, line, problem=_SYNTAX_HINTS[0][1],
+                    hint=f"Đặt cả giá trị trong ngoặc kép, ví dụ: {quoted}")
+            return
+    for needle, message, hint in _SYNTAX_HINTS:
+        if needle in problem:
+            log.add("yaml.syntax", path, line, problem=message, hint=hint)
+            return
+    log.add(
+        "yaml.syntax",
+        path,
+        line,
+        problem=problem or "không đọc được",
+        hint="Kiểm tra dấu hai chấm, dấu ngoặc kép và thụt đầu dòng ở dòng này.",
+    )
+
+
+_PLAIN_PAIR = re.compile(r"^(?P<key>[A-Za-z_][\w\-]*):\s+(?P<value>[^\"'\s].*?)\s*$")
+
+
+def _quoted_fix(lines: list[str], index: int) -> str | None:
+    """`caption: Trao quà. Ảnh: PV` → `caption: "Trao quà. Ảnh: PV"`: the fix, spelled out."""
+    if index >= len(lines):
+        return None
+    match = _PLAIN_PAIR.match(lines[index])
+    if not match:
+        return None
+    value = match["value"].replace("\\", "\\\\").replace('"', '\\"')
+    return f'{match["key"]}: "{value}"'
+
+
+def _quote_text_line(text: str, exc: yaml.MarkedYAMLError, lenient_keys: frozenset[str]) -> str | None:
+    """The text with the offending `key: a: b` line quoted, when `key` is a lenient text field."""
+    mark = exc.problem_mark
+    if not lenient_keys or mark is None or "mapping values are not allowed" not in (exc.problem or ""):
+        return None
+    lines = text.split("\n")
+    match = _PLAIN_PAIR.match(lines[mark.line]) if mark.line < len(lines) else None
+    if not match or match["key"] not in lenient_keys:
+        return None
+    lines[mark.line] = _quoted_fix(lines, mark.line)
+    return "\n".join(lines)

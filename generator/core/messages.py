@@ -1,0 +1,198 @@
+"""Every Vietnamese message and hint an officer can see, keyed by a stable problem code.
+
+Codes are an API: tests, CI annotations and the officers' guide rely on them.
+Templates use str.format; values are quoted by the caller's data, never marked up.
+"""
+
+from __future__ import annotations
+
+ERROR = "error"
+WARNING = "warning"
+
+RESAVE_UTF8 = (
+    "Mở tệp bằng Notepad (hoặc VS Code), chọn Lưu thành (Save As), ở ô Encoding chọn "
+    "“UTF-8” rồi lưu lại. Nếu chữ gõ bằng phông VNI hay TCVN3 (.VnTime), hãy chuyển mã sang "
+    "Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) trước khi lưu."
+)
+
+#: code -> (severity, message, hint or None)
+MESSAGES: dict[str, tuple[str, str, str | None]] = {
+    # --- whole files -----------------------------------------------------------------
+    "file.encoding": (
+        ERROR,
+        "Tệp không được lưu theo bảng mã UTF-8 (ký tự lạ ở cột {column}); có thể tệp được lưu bằng "
+        "Windows-1258, VNI hoặc TCVN3.",
+        RESAVE_UTF8,
+    ),
+    "file.utf16": (
+        ERROR,
+        "Tệp được lưu theo bảng mã UTF-16 (“Unicode” của Notepad), trang web cần UTF-8.",
+        RESAVE_UTF8,
+    ),
+    "file.binary": (
+        ERROR,
+        "Tệp có ký tự điều khiển lạ (mã {char}) ở cột {column}, có lẽ không phải tệp văn bản.",
+        "Kiểm tra lại tệp, hoặc sao chép nội dung sang một tệp mới rồi lưu dạng UTF-8.",
+    ),
+    "file.unreadable": (ERROR, "Không đọc được tệp: {reason}.", None),
+    # --- front matter and YAML -------------------------------------------------------
+    "frontmatter.missing": (
+        ERROR,
+        "Bài viết thiếu phần thông tin đầu bài (front matter) nằm giữa hai dòng “---”.",
+        "Dòng đầu tiên của tệp phải là “---”, tiếp theo là title:, date:, category:, rồi một dòng “---”.",
+    ),
+    "frontmatter.unclosed": (
+        ERROR,
+        "Phần thông tin đầu bài mở bằng “---” ở dòng {opened} nhưng chưa được đóng.",
+        "Thêm một dòng chỉ có “---” ngay trước dòng này (sau trường cuối cùng).",
+    ),
+    "frontmatter.not_mapping": (
+        ERROR,
+        "Phần thông tin đầu bài phải là các dòng dạng “tên: giá trị”, không phải {found}.",
+        "Ví dụ: title: Hội nghị tổng kết năm 2025",
+    ),
+    "yaml.syntax": (ERROR, "Lỗi cú pháp YAML: {problem}.", "{hint}"),
+    "yaml.alias": (
+        ERROR,
+        "Không được dùng neo/bí danh YAML (“&” và “*”) trong nội dung.",
+        "Viết đầy đủ giá trị ở từng chỗ; nếu chữ bắt đầu bằng “*” hay “&”, đặt nó trong ngoặc kép.",
+    ),
+    "yaml.too_large": (
+        ERROR,
+        "Phần YAML quá lớn hoặc lồng quá sâu (trên {limit} mục); tệp bị bỏ qua để bảo vệ máy dựng trang.",
+        "Tách dữ liệu thành nhiều tệp hoặc kiểm tra lại tệp có bị dán nhầm nội dung không.",
+    ),
+    "yaml.key.duplicate": (
+        ERROR,
+        "Trường “{key}” bị khai báo hai lần (lần trước ở dòng {first_line}).",
+        "Xóa một trong hai dòng.",
+    ),
+    "yaml.key.type": (
+        ERROR,
+        "Tên trường phải là chữ, không phải “{key}”.",
+        None,
+    ),
+    # --- articles --------------------------------------------------------------------
+    "field.missing": (
+        ERROR,
+        "Thiếu trường bắt buộc “{field}” ({label}).",
+        "Thêm một dòng, ví dụ: {example}",
+    ),
+    "field.type": (
+        ERROR,
+        "Trường “{field}” phải là {expected}, nhưng đang là {found}.",
+        "{hint}",
+    ),
+    "field.empty": (ERROR, "Trường “{field}” đang để trống.", "Điền {label} sau dấu hai chấm, hoặc xóa dòng này."),
+    "field.unknown": (
+        WARNING,
+        "Trường “{field}” không được dùng nên sẽ bị bỏ qua.",
+        "{hint}",
+    ),
+    "article.date.invalid": (
+        ERROR,
+        "Ngày “{value}” không hợp lệ{reason}.",
+        "Dùng dạng YYYY-MM-DD (ví dụ 2026-01-09) hoặc “YYYY-MM-DD HH:MM” (ví dụ “2026-01-09 08:30”).{suggestion}",
+    ),
+    "article.updated.before_date": (
+        WARNING,
+        "Ngày cập nhật “{updated}” sớm hơn ngày đăng “{date}”.",
+        "Ngày cập nhật (updated) phải bằng hoặc sau ngày đăng (date).",
+    ),
+    "article.slug.invalid": (
+        ERROR,
+        "Đường dẫn (slug) “{value}” chỉ được có chữ thường không dấu, chữ số và dấu gạch ngang.",
+        "Ví dụ: {suggestion}",
+    ),
+    "article.slug.duplicate": (
+        ERROR,
+        "Hai bài có cùng đường dẫn “{slug}”: tệp này và {other}.",
+        "Đổi tên một trong hai tệp, hoặc thêm trường slug: với một đường dẫn khác.",
+    ),
+    "article.body.empty": (WARNING, "Bài viết chưa có nội dung.", "Viết nội dung bài bên dưới dòng “---” thứ hai."),
+    "article.body.unsafe_html": (
+        WARNING,
+        "Bài viết có mã HTML không an toàn ({what}); phần này sẽ bị loại bỏ khi đăng.",
+        "Chỉ viết chữ và định dạng Markdown; để chèn ảnh dùng ![mô tả](ten-anh.jpg).",
+    ),
+    "article.source_url.invalid": (
+        ERROR,
+        "Địa chỉ nguồn “{value}” phải bắt đầu bằng http:// hoặc https://.",
+        "Sao chép nguyên địa chỉ bài gốc từ thanh địa chỉ của trình duyệt.",
+    ),
+    "category.unknown": (
+        ERROR,
+        "Chuyên mục “{value}” không có trong content/categories.yml.",
+        "{hint}",
+    ),
+    # --- images ----------------------------------------------------------------------
+    "image.missing": (
+        ERROR,
+        "Không tìm thấy ảnh “{value}” (tìm ở {looked}).",
+        "Đặt tệp ảnh cạnh bài viết và ghi đúng tên tệp, kể cả chữ hoa/thường và phần đuôi (.jpg, .png).",
+    ),
+    "image.outside": (
+        ERROR,
+        "Ảnh “{value}” nằm ngoài thư mục content/.",
+        "Chép ảnh vào cùng thư mục với bài viết rồi ghi tên tệp, không dùng “..” hay đường dẫn tuyệt đối.",
+    ),
+    "image.type": (
+        ERROR,
+        "Tệp “{value}” không phải loại ảnh được hỗ trợ.",
+        "Dùng ảnh JPEG, PNG, WebP hoặc HEIC (đuôi .jpg, .jpeg, .png, .webp, .heic).",
+    ),
+    # --- categories.yml / authors.yml / site.yml / pages -------------------------------
+    "categories.missing": (
+        ERROR,
+        "Chưa có tệp danh sách chuyên mục content/categories.yml.",
+        "Tạo tệp với mỗi chuyên mục một dòng, ví dụ: - name: An sinh xã hội",
+    ),
+    "categories.not_list": (
+        ERROR,
+        "Tệp chuyên mục phải là một danh sách, mỗi mục bắt đầu bằng “- name:”.",
+        "Ví dụ:\n- name: An sinh xã hội\n- name: Chuyển đổi số",
+    ),
+    "categories.item.invalid": (
+        ERROR,
+        "Mỗi chuyên mục cần có “name:” (tên chuyên mục).",
+        "Ví dụ: - name: An sinh xã hội",
+    ),
+    "categories.duplicate": (
+        ERROR,
+        "Chuyên mục “{name}” trùng với chuyên mục ở dòng {other_line} (cùng đường dẫn “{slug}”).",
+        "Xóa hoặc đổi tên một trong hai chuyên mục.",
+    ),
+    "authors.not_list": (
+        ERROR,
+        "Tệp tác giả phải là một danh sách, mỗi mục bắt đầu bằng “- name:”.",
+        "Ví dụ:\n- name: CHÍ NGUYÊN\n  bio: Phóng viên cộng tác",
+    ),
+    "authors.item.invalid": (ERROR, "Mỗi tác giả cần có “name:” (tên hoặc bút danh).", None),
+    "site.not_mapping": (
+        ERROR,
+        "Tệp thông tin phường phải gồm các dòng “tên: giá trị”.",
+        "Ví dụ: name: Phường Hòa Bình",
+    ),
+    "site.field.type": (ERROR, "Trường “{field}” phải là {expected}.", None),
+    "site.logo.missing": (ERROR, "Không tìm thấy ảnh biểu trưng “{value}”.", "Đặt ảnh trong content/ và ghi đường dẫn tính từ content/."),
+    "page.title.missing": (
+        WARNING,
+        "Trang chưa có tiêu đề (title:); tạm lấy “{fallback}”.",
+        "Thêm phần đầu trang: ---, title: Giới thiệu, ---",
+    ),
+    "page.slug.reserved": (
+        ERROR,
+        "Tên trang “{slug}” trùng với một mục có sẵn của trang web ({reserved}).",
+        "Đổi tên tệp trang, ví dụ {slug}-phuong.md",
+    ),
+    "page.slug.duplicate": (ERROR, "Hai trang có cùng đường dẫn “{slug}”: tệp này và {other}.", "Đổi tên một trong hai tệp."),
+}
+
+
+def render(code: str, **values) -> tuple[str, str, str | None]:
+    """Severity, message and hint for a code, with values filled in."""
+    severity, message, hint = MESSAGES[code]
+    message = message.format(**values)
+    if hint is not None:
+        hint = hint.format(**values) or None
+    return severity, message, hint

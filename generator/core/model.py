@@ -1,0 +1,110 @@
+"""The validated content of one ward, as plain immutable data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    slug: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    bio: str = ""
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image inside content/: `src_uri` is its path relative to content/ (POSIX)."""
+
+    src_uri: str
+    alt: str = ""
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    src_uri: str  # relative to content/, e.g. news/2025/trao-qua.md
+    path: str  # as shown to officers, e.g. content/news/2025/trao-qua.md
+    slug: str
+    title: str
+    date: datetime  # aware, in the ward's timezone unless an offset was written
+    category: Category
+    body: str  # Markdown, normalised (NFC, LF), without front matter
+    body_line: int
+    summary: str  # the written summary, or the first paragraph when none was written
+    lede: str = ""  # the written summary only: shown under the headline without repeating the body
+    tags: tuple[Tag, ...] = ()
+    author: str = ""
+    image: Image | None = None
+    source: str = ""
+    source_url: str = ""
+    updated: datetime | None = None
+    draft: bool = False
+    # For cross-file checks: line of each front-matter key.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def sort_key(self):
+        """Newest first; ties broken by slug so every build orders the same."""
+        return (-self.date.timestamp(), self.slug)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A plain page (giới thiệu, liên hệ...)."""
+
+    src_uri: str
+    path: str
+    slug: str
+    title: str
+    body: str
+    body_line: int
+
+
+@dataclass(frozen=True)
+class SocialLink:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class WardInfo:
+    """The ward's identity from site.yml: who publishes, and how to reach them."""
+
+    name: str = "Phường"
+    organisation: str = ""
+    tagline: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    responsible: str = ""
+    social: tuple[SocialLink, ...] = ()
+    logo: str = ""  # src_uri inside content/, or ""
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything loaded and valid. `articles` are the published ones, newest first."""
+
+    ward: WardInfo
+    categories: tuple[Category, ...]
+    authors: tuple[Author, ...]
+    articles: tuple[Article, ...]
+    unpublished: tuple[Article, ...]  # drafts and articles dated in the future
+    pages: tuple[Page, ...]
+
+    def article_by_src(self) -> dict[str, Article]:
+        return {a.src_uri: a for a in self.articles}

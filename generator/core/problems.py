@@ -1,0 +1,100 @@
+"""Problems found in officers' content: collected, never raised."""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass, field
+
+from . import messages
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file, with the line an officer should look at."""
+
+    path: str
+    line: int | None
+    code: str
+    severity: Severity = field(compare=False)
+    message: str = field(compare=False)
+    hint: str | None = field(default=None, compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self) -> str:
+        """`path:line: message`, then the hint on its own line, as compilers print."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        label = "lỗi" if self.is_error else "cảnh báo"
+        text = f"{where}: {label}: {self.message} [{self.code}]"
+        if self.hint:
+            text += f"\n    gợi ý: {self.hint}"
+        return text
+
+    def format_github(self) -> str:
+        """A GitHub Actions annotation, so the officer sees it on the pull request line."""
+        kind = "error" if self.is_error else "warning"
+        body = self.message + (f" Gợi ý: {self.hint}" if self.hint else "")
+        body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        loc = f"file={self.path}" + (f",line={self.line}" if self.line else "")
+        return f"::{kind} {loc},title={self.code}::{body}"
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+def _sort_key(problem: Problem):
+    return (problem.path, problem.line or 0, problem.code, problem.message)
+
+
+class ProblemLog:
+    """Collects every problem of one run; rules append and move on."""
+
+    def __init__(self) -> None:
+        self._problems: list[Problem] = []
+
+    def add(self, code: str, path: str, line: int | None = None, **values) -> Problem:
+        severity, message, hint = messages.render(code, **values)
+        problem = Problem(path=path, line=line, code=code, severity=Severity(severity), message=message, hint=hint)
+        self._problems.append(problem)
+        return problem
+
+    def extend(self, problems) -> None:
+        self._problems.extend(problems)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Sorted by path, line, then code, so two runs read the same."""
+        return sorted(self._problems, key=_sort_key)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self._problems)
+
+    def __len__(self) -> int:
+        return len(self._problems)
+
+    def to_json(self) -> str:
+        return json.dumps([p.as_dict() for p in self.problems], ensure_ascii=False, indent=2)

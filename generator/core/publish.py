@@ -1,0 +1,99 @@
+"""Safe publishing: build into a fresh folder beside the site, swap it in only when complete.
+
+A failed, interrupted or concurrent build never leaves a partial or mixed site: the new
+site is written to `.<name>.tmp-*` next to `site_dir`, and the finished folder replaces the
+old one with an atomic exchange (Linux renameat2(RENAME_EXCHANGE)), or two renames under a
+lock elsewhere. Builds that overlap each write their own folder; the lock orders the swaps.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _libc():
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    except OSError:  # pragma: no cover
+        return None
+
+
+_LIBC = _libc()
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths; False when the platform cannot."""
+    if _LIBC is None or not hasattr(_LIBC, "renameat2"):
+        return False
+    result = _LIBC.renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+@contextlib.contextmanager
+def _lock(site_dir: Path):
+    lock_path = site_dir.parent / f".{site_dir.name}.lock"
+    with open(lock_path, "w") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def staging_dir(site_dir: Path) -> Path:
+    """A fresh, empty folder on the same filesystem as `site_dir` (so the swap is a rename)."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.tmp-", dir=site_dir.parent))
+
+
+def publish(staged: Path, site_dir: Path) -> None:
+    """Put the finished `staged` folder at `site_dir`; the old site is removed afterwards."""
+    with _lock(site_dir):
+        if site_dir.exists() and not site_dir.is_symlink() and site_dir.is_dir():
+            if _exchange(staged, site_dir):
+                shutil.rmtree(staged, ignore_errors=True)  # now holds the old site
+                return
+            old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
+            os.rmdir(old)
+            os.replace(site_dir, old)
+            os.replace(staged, site_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            if site_dir.is_symlink() or site_dir.is_file():
+                site_dir.unlink()
+            os.replace(staged, site_dir)
+
+
+def discard(staged: Path) -> None:
+    shutil.rmtree(staged, ignore_errors=True)
+
+
+def sweep_stale(site_dir: Path) -> None:
+    """Remove folders left by builds that were killed before they could clean up."""
+    if not site_dir.parent.is_dir():
+        return
+    with _lock(site_dir):
+        for leftover in site_dir.parent.glob(f".{site_dir.name}.old-*"):
+            shutil.rmtree(leftover, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""Validation rules, one module per kind of officer file. Rules log problems and move on."""

@@ -1,0 +1,23 @@
+"""The core's only configuration: frozen, explicit, with defaults in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the core needs to know beyond the content itself.
+
+    `content_dir` is read; `display_root` is what problem paths are relative to (the project
+    root, so an officer sees `content/news/2025/bai.md`). The clock is passed separately.
+    """
+
+    content_dir: Path
+    display_root: Path
+    timezone: str = "Asia/Ho_Chi_Minh"
+    site_url: str = ""
+    pagination_per_page: int = 10
+    home_latest_count: int = 7
+    cache_dir: Path | None = None

@@ -1,0 +1,76 @@
+"""Officers' bytes to clean text, slugs, and accent-blind comparison."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from slugify import slugify as _slugify
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# C0 controls other than tab/newline/CR (and DEL) never belong in an officer's text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class DecodeError:
+    """Why bytes are not acceptable text, with the 1-based line and column of the first bad byte."""
+
+    code: str  # a problem code: file.encoding, file.utf16, file.binary
+    line: int
+    column: int
+    char: str = ""
+
+
+def decode_text(data: bytes) -> str | DecodeError:
+    """UTF-8 (BOM optional, LF/CRLF/CR) in, NFC text with LF line ends out.
+
+    Anything else (Windows-1258, VNI, TCVN3, UTF-16) is refused rather than guessed:
+    a wrong guess publishes garbled Vietnamese, a refusal tells the officer how to fix it.
+    """
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM):]
+    elif data.startswith(_UTF16_BOMS):
+        return DecodeError("file.utf16", 1, 1)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _position(data, exc.start)
+        return DecodeError("file.encoding", line, column)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _CONTROL.search(text)
+    if bad:
+        before = text[: bad.start()]
+        return DecodeError(
+            "file.binary", before.count("\n") + 1, bad.start() - before.rfind("\n"), f"U+{ord(bad.group()):04X}"
+        )
+    return unicodedata.normalize("NFC", text)
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    # Column in characters of the (valid) text before the bad byte, 1-based.
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def make_slug(text: str) -> str:
+    """ASCII slug: diacritics dropped, đ→d, lowercase, hyphens ("Phú Định" → "phu-dinh")."""
+    return _slugify(unicodedata.normalize("NFC", text), lowercase=True, max_length=120, word_boundary=True)
+
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def is_slug(value: str) -> bool:
+    return bool(_SLUG_RE.match(value))
+
+
+def fold(text: str) -> str:
+    """Accent- and case-blind form for matching what officers type ("an sinh xa hoi" ~ "An sinh xã hội")."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().split())

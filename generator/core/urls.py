@@ -1,0 +1,60 @@
+"""Every URL and output path of the site, in one place. URLs are relative to the site root."""
+
+from __future__ import annotations
+
+NEWS = "tin-tuc"
+CATEGORY = "chuyen-muc"
+TAG = "the"
+YEAR = "luu-tru"
+REPORT = "bao-cao"
+PAGE_SEGMENT = "trang"
+CARDS = "the-chia-se"
+RSS_FEED = "feed.xml"
+ATOM_FEED = "atom.xml"
+
+#: First path segments the generator owns; a plain page may not take one.
+RESERVED_SEGMENTS = frozenset(
+    {NEWS, CATEGORY, TAG, YEAR, REPORT, CARDS, "assets", "search", "tim-kiem", "pagefind", "404", "feed", "atom"}
+)
+
+
+def home_url() -> str:
+    return ""
+
+
+def article_url(slug: str) -> str:
+    return f"{NEWS}/{slug}/"
+
+
+def paginated(base: str, number: int) -> str:
+    """`base/` for page 1, `base/trang/N/` after: page 1 has one address only."""
+    return base if number <= 1 else f"{base}{PAGE_SEGMENT}/{number}/"
+
+
+def news_index_url(number: int = 1) -> str:
+    return paginated(f"{NEWS}/", number)
+
+
+def category_url(slug: str, number: int = 1) -> str:
+    return paginated(f"{CATEGORY}/{slug}/", number)
+
+
+def tag_url(slug: str, number: int = 1) -> str:
+    return paginated(f"{TAG}/{slug}/", number)
+
+
+def year_url(year: int, number: int = 1) -> str:
+    return paginated(f"{YEAR}/{year}/", number)
+
+
+def page_url(slug: str) -> str:
+    return f"{slug}/"
+
+
+def dest_path(url: str) -> str:
+    """The file a URL is served from: `tin-tuc/x/` → `tin-tuc/x/index.html`."""
+    return f"{url}index.html" if url.endswith("/") or url == "" else url
+
+
+def absolute(site_url: str, url: str) -> str:
+    return site_url.rstrip("/") + "/" + url if site_url else url

@@ -1,0 +1,1 @@
+"""The thin MkDocs adapter around generator.core."""

@@ -1,0 +1,36 @@
+"""Developer settings in mkdocs.yml (`plugins: - ward-news: ...`) and their one path to core Settings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ..core.settings import Settings
+
+
+class WardNewsConfig(base.Config):
+    timezone = c.Type(str, default=Settings.timezone)
+    pagination_per_page = c.Type(int, default=Settings.pagination_per_page)
+    home_latest_count = c.Type(int, default=Settings.home_latest_count)
+    cache_dir = c.Type(str, default=".cache/ward-news")
+    # An ISO datetime to build "as of" (tests, reproducible builds); empty means the real clock.
+    now = c.Type(str, default="")
+
+
+def to_settings(plugin_config: WardNewsConfig, mkdocs_config) -> Settings:
+    """The one place where MkDocs configuration becomes the core's frozen Settings."""
+    config_file = mkdocs_config.config_file_path
+    project_root = Path(os.path.dirname(os.path.abspath(config_file))) if config_file else Path.cwd()
+    cache = Path(plugin_config.cache_dir)
+    return Settings(
+        content_dir=Path(mkdocs_config.docs_dir),
+        display_root=project_root,
+        timezone=plugin_config.timezone,
+        site_url=mkdocs_config.site_url or "",
+        pagination_per_page=plugin_config.pagination_per_page,
+        home_latest_count=plugin_config.home_latest_count,
+        cache_dir=cache if cache.is_absolute() else project_root / cache,
+    )

@@ -1,0 +1,91 @@
+"""WardNewsPlugin: MkDocs hooks that forward to generator.core. No content rules live here."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from ..core.load import load_site
+from ..core.plan import SitePlan, build_plan
+from ..core.rules.fields import parse_date, zone
+from ..core.sanitize import sanitize_html
+from . import context
+from .config import WardNewsConfig, to_settings
+from .files import nav_entries, plan_files
+
+log = logging.getLogger("mkdocs.plugins.ward-news")
+
+
+class WardNewsPlugin(BasePlugin[WardNewsConfig]):
+    def __init__(self):
+        self.plan: SitePlan | None = None
+        self.problems = None
+
+    # on_config: load and validate every officer file *before* MkDocs cleans site_dir, so a
+    # content error aborts while the previous site is still in place. Runs last (-100) so the
+    # theme and other plugins have settled docs_dir and site_url.
+    @event_priority(-100)
+    def on_config(self, config):
+        settings = to_settings(self.config, config)
+        tz = zone(settings.timezone)
+        now = datetime.now(tz)
+        if self.config.now:
+            parsed, _ = parse_date(self.config.now.replace("T", " "), tz)
+            if parsed is None:
+                raise PluginError(f"ward-news: 'now' is not a date: {self.config.now!r}")
+            now = parsed
+        result = load_site(settings, now)
+        self.problems = result.problems
+        for problem in result.problems.warnings:
+            log.info(problem.format())
+        if not result.ok:
+            for problem in result.problems.errors:
+                log.error(problem.format())
+            count = len(result.problems.errors)
+            raise PluginError(f"Nội dung có {count} lỗi; trang web chưa được dựng lại. Sửa các lỗi ở trên rồi thử lại.")
+        self.plan = build_plan(result.site, settings)
+        ward = result.site.ward
+        config.site_name = escape(ward.name)  # officer text: Material prints site_name unescaped
+        if ward.tagline:
+            config.site_description = escape(ward.tagline)
+        config.nav = nav_entries(self.plan)
+        return config
+
+    # on_files: the plan decides which pages exist and where; officers' raw files are not
+    # handed to MkDocs. Runs late so theme files are already in the collection.
+    @event_priority(-100)
+    def on_files(self, files, *, config):
+        return plan_files(self.plan, files, config)
+
+    # on_env: Vietnamese formatting filters and the site model for overrides/ templates.
+    def on_env(self, env, *, config, files):
+        env.filters.update(context.FILTERS)
+        env.globals.update(context.env_globals(self.plan))
+        return env
+
+    # on_page_markdown: give Material an escaped title (it prints page titles as HTML) and
+    # hide the sidebars that news pages do not need.
+    def on_page_markdown(self, markdown, *, page, config, files):
+        planned = self.plan.lookup(page.file.src_uri)
+        if planned is not None:
+            page.meta["title"] = context.html_title(context.page_title(planned, self.plan))
+            page.meta["hide"] = ["navigation", "toc"]
+        return markdown
+
+    # on_page_content: officers' raw HTML goes through the sanitiser after Markdown rendering,
+    # so nothing the Markdown produced can escape it either. Runs last to see every change.
+    @event_priority(-100)
+    def on_page_content(self, html, *, page, config, files):
+        if self.plan.lookup(page.file.src_uri) is not None:
+            return sanitize_html(html)
+        return html
+
+    def on_page_context(self, ctx, *, page, config, nav):
+        planned = self.plan.lookup(page.file.src_uri)
+        if planned is not None:
+            ctx["wn"] = context.page_context(planned, self.plan)
+        return ctx

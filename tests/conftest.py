@@ -1,0 +1,150 @@
+"""Fixture sites built with the real MkDocs, the real Material theme and the real plugin."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+# A fixed clock: fixtures are dated around it, and every build sees the same "now".
+NOW = "2026-11-20 12:00"
+
+CATEGORIES = """\
+- name: An sinh xã hội
+  description: Chăm lo cho hộ nghèo, cận nghèo và gia đình chính sách
+- name: Chuyển đổi số
+- name: Hoạt động Mặt trận
+  slug: hoat-dong
+"""
+
+
+def article(title="Trao quà Tết cho hộ cận nghèo", date="2026-01-09", category="An sinh xã hội", body=None,
+            **extra) -> str:
+    """An article file's text; extra front-matter keys are written as given (already YAML)."""
+    lines = ["---", f"title: {title}", f"date: {date}", f"category: {category}"]
+    lines += [f"{key}: {value}" for key, value in extra.items()]
+    lines.append("---")
+    body = body if body is not None else "Sáng 9/1, Ủy ban MTTQ phường đã trao 150 phần quà.\n\nĐoạn thứ hai."
+    return "\n".join(lines) + "\n" + body + "\n"
+
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def to_cp1258(text: str) -> bytes:
+    """Text as a legacy Windows-1258 file: base letters composed, tone marks as separate bytes."""
+    import unicodedata
+
+    out, base, tones = [], "", []
+    for ch in unicodedata.normalize("NFD", text) + "\0":
+        if unicodedata.combining(ch):
+            if ch in _TONE_MARKS:
+                tones.append(ch)
+            else:
+                base += ch
+            continue
+        if base:
+            out.append(unicodedata.normalize("NFC", base) + "".join(tones))
+        base, tones = ch, []
+    return "".join(out).rstrip("\0").encode("cp1258")
+
+
+@dataclass
+class Build:
+    root: Path
+    site_dir: Path
+    ok: bool
+    log: str
+    error: str = ""
+    problems: list = field(default_factory=list)
+
+    def html(self, url: str) -> BeautifulSoup:
+        path = self.site_dir / url / "index.html" if not url.endswith(".html") else self.site_dir / url
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+
+
+def make_site(tmp_path: Path, files: dict[str, str | bytes], plugin: dict | None = None,
+              categories: str | None = CATEGORIES) -> Path:
+    """A project folder: mkdocs.yml (the repo's theme and overrides) and content/ with `files`."""
+    options = {"now": NOW, "pagination_per_page": 10, **(plugin or {})}
+    option_lines = "\n".join(f"      {k}: {v!r}" if isinstance(v, str) else f"      {k}: {v}" for k, v in options.items())
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        site_name: Thử nghiệm
+        site_url: https://phuong.example.vn/
+        docs_dir: content
+        site_dir: site
+        theme:
+          name: material
+          custom_dir: {REPO / 'overrides'}
+          language: vi
+          font: false
+        plugins:
+          - ward-news:
+        """) + option_lines + "\n", encoding="utf-8")
+    all_files = dict(files)
+    if categories is not None and "content/categories.yml" not in all_files:
+        all_files["content/categories.yml"] = categories
+    write_files(tmp_path, all_files)
+    (tmp_path / "content").mkdir(exist_ok=True)
+    return tmp_path
+
+
+def build_site(root: Path, site_dir: Path | None = None) -> Build:
+    """Run the real `mkdocs build` with our plugin; capture its log."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, PluginError
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setLevel(logging.INFO)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    previous_level = logger.level
+    logger.setLevel(logging.INFO)
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir or root / "site"))
+        try:
+            build(config)
+            ok, error = True, ""
+        except (Abort, PluginError) as exc:
+            ok, error = False, str(exc)
+        plugin = config.plugins["ward-news"]
+        problems = plugin.problems.problems if plugin.problems is not None else []
+    finally:
+        os.chdir(cwd)
+        logger.removeHandler(handler)
+        logger.setLevel(previous_level)
+    return Build(root=root, site_dir=Path(config.site_dir), ok=ok, log=stream.getvalue(), error=error,
+                 problems=problems)
+
+
+@pytest.fixture
+def site_builder(tmp_path):
+    """make + build in one call: `site_builder({"content/news/a.md": article()})`."""
+
+    def run(files: dict, **kwargs) -> Build:
+        return build_site(make_site(tmp_path, files, **kwargs))
+
+    return run
