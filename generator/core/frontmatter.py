@@ -35,6 +35,7 @@ class YNode:
     value: Any  # plain scalar, dict[str, YNode] or list[YNode]
     line: int
     key_lines: dict[str, int] = field(default_factory=dict)
+    end_line: int | None = None  # for front matter: the closing `---`, where a missing key belongs
 
     def plain(self) -> Any:
         if self.kind == "mapping":
@@ -84,6 +85,7 @@ def split_document(text: str, path: str, log: ProblemLog, lenient_keys: frozense
             if meta.kind != "mapping":
                 log.add("frontmatter.not_mapping", path, meta.line, found=meta.describe())
                 return None
+            meta.end_line = index + 1
             return Document(meta=meta, body="\n".join(lines[index + 1:]), body_line=index + 2, has_front_matter=True)
     log.add("frontmatter.unclosed", path, _probable_end(lines), opened=1)
     return None

@@ -164,13 +164,16 @@ _TAGS = re.compile(r"<[^>]+>")
 _SKIP_PARAGRAPH = re.compile(r"^\s*(#|!\[|<|\||>|```|---|\*\*\*|[-*+]\s|\d+\.\s)")
 
 
+_INLINE_MARKDOWN = markdown.Markdown()  # one instance, reset per use: building one costs more than converting
+
+
 def summarize(body: str) -> str:
-    """The lede when none is written: the first prose paragraph, as plain text, cut at a word."""
+    """The summary when none is written: the first prose paragraph, as plain text, cut at a word."""
     for paragraph in re.split(r"\n\s*\n", body):
         paragraph = paragraph.strip()
         if not paragraph or _SKIP_PARAGRAPH.match(paragraph):
             continue
-        text = html.unescape(_TAGS.sub("", markdown.markdown(paragraph)))
+        text = html.unescape(_TAGS.sub("", _INLINE_MARKDOWN.reset().convert(paragraph)))
         text = " ".join(text.split())
         if text:
             return shorten(text, SUMMARY_MAX)

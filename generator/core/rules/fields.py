@@ -76,8 +76,9 @@ def _type_hint(node: YNode, key: str) -> str:
 
 def _missing_line(meta: YNode) -> int:
     """A missing key is reported on the closing `---` line: where it should be added."""
-    last = max(meta.key_lines.values(), default=1)
-    return last + 1 if meta.key_lines else 2
+    if meta.end_line is not None:
+        return meta.end_line
+    return max(meta.key_lines.values(), default=0) + 1
 
 
 _DATE = re.compile(

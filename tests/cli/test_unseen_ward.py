@@ -1,0 +1,136 @@
+"""A ward's content we did not write, through the real `ward-news` command: it builds with one page
+per article; each mistake dropped into it alone makes `ward-news check` exit 1 with file:line."""
+
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import REPO, to_cp1258
+from tests.fixtures.unseen_ward import ARTICLES, article_titles, encode, write_ward
+
+def ward_news(*args, cwd):
+    command = [sys.executable, "-c", "from generator.cli.main import cli; cli()", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def ward(tmp_path):
+    write_ward(tmp_path)
+    return tmp_path
+
+
+def test_unseen_ward_builds_one_page_per_article(ward):
+    result = ward_news("build", "--content", "content", "--site-dir", "out", "-f", str(REPO / "mkdocs.yml"), cwd=ward)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for slug, title in article_titles().items():
+        page = BeautifulSoup((ward / "out" / "tin-tuc" / slug / "index.html").read_text(encoding="utf-8"), "lxml")
+        assert [h.get_text() for h in page.find_all("h1")] == [title]
+    repost = BeautifulSoup((ward / "out/tin-tuc/tan-phu-ra-quan-don-dep-kenh-muong/index.html").read_text("utf-8"), "lxml")
+    assert repost.select_one(".wn-source a").get_text() == "Báo Long An"
+    nfd = BeautifulSoup((ward / "out/tin-tuc/xay-dung-duong-giao-thong-nong-thon/index.html").read_text("utf-8"), "lxml")
+    text = nfd.select_one(".wn-article__body").get_text()
+    assert unicodedata.is_normalized("NFC", text) and "Góp sức của người dân" in text
+    assert nfd.select_one("time").get_text() == "Chủ Nhật, 15/03/2026"
+    source_only = BeautifulSoup((ward / "out/tin-tuc/ho-tro-sinh-ke/index.html").read_text("utf-8"), "lxml")
+    assert source_only.select_one(".wn-source cite").get_text() == "Báo Ấp Bắc"
+    assert (ward / "out" / "news" / "2025" / "nha-moi.jpg").is_file()
+
+
+def test_unseen_ward_checks_clean(ward):
+    result = ward_news("check", "--content", "content", cwd=ward)
+    assert result.returncode == 0, result.stdout
+    assert "Không tìm thấy lỗi nào" in result.stdout
+
+
+TARGET = "news/2026/xay-dung-duong-giao-thong-nong-thon.md"
+
+MISTAKES = {
+    "yaml-syntax": (lambda t: t.replace("summary: Hơn", "summary: \"Hơn"), 5, "ngoặc kép"),
+    "missing-title": (lambda t: t.replace("title: Người dân hiến đất, góp công làm 1,2 km đường giao thông nông thôn\n", ""), 8,
+                      "Thiếu trường bắt buộc “title”"),
+    "impossible-date": (lambda t: t.replace("date: 2026-03-15", "date: 2026-02-29"), 3, "không có ngày 29"),
+    "unclosed": (lambda t: t.replace("  - hiến đất\n---\n", "  - hiến đất\n"), 9, "chưa được đóng"),
+    "unknown-category": (lambda t: t.replace("category: Nông thôn mới", "category: Nong thon moi!"), 4,
+                         "Có phải ý bạn là “Nông thôn mới”?"),
+    "list-for-text": (lambda t: t.replace("summary: Hơn 40", "summary:\n  - Hơn 40"), 5, "phải là một dòng chữ"),
+    "missing-image": (lambda t: t.replace("category: Nông thôn mới\n", "category: Nông thôn mới\nimage: duong-moi.jpg\n"), 5,
+                      "Không tìm thấy ảnh “duong-moi.jpg”"),
+    "escaping-image": (lambda t: t.replace("category: Nông thôn mới\n", "category: Nông thôn mới\nimage: ../../../../etc/passwd\n"),
+                       5, "nằm ngoài thư mục content/"),
+    "absolute-image": (lambda t: t.replace("category: Nông thôn mới\n", "category: Nông thôn mới\nimage: C:\\Users\\anh.jpg\n"),
+                       5, "nằm ngoài thư mục content/"),
+    "unknown-key": (lambda t: t.replace("category: Nông thôn mới\n", "category: Nông thôn mới\ncategroy: x\nngay: 1\n"), 5,
+                    "Có phải ý bạn là “category”?"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(MISTAKES))
+def test_each_mistake_alone_fails_check_with_file_and_line(ward, kind):
+    change, line, words = MISTAKES[kind]
+    how, text = ARTICLES[TARGET]
+    (ward / "content" / TARGET).write_bytes(encode(change(text), how))
+    result = ward_news("check", "--content", "content", cwd=ward)
+    expected_exit = 0 if kind == "unknown-key" else 1  # unknown keys are warnings
+    assert result.returncode == expected_exit, result.stdout
+    lines = [l for l in result.stdout.splitlines() if l.startswith(f"content/{TARGET}:{line}: ")]
+    assert lines, result.stdout
+    assert words in result.stdout
+
+
+def test_legacy_encoding_alone_fails_check(ward):
+    (ward / "content" / TARGET).write_bytes(to_cp1258(ARTICLES[TARGET][1]))
+    result = ward_news("check", "--content", "content", cwd=ward)
+    assert result.returncode == 1
+    assert f"content/{TARGET}:2: lỗi: Tệp không được lưu theo bảng mã UTF-8" in result.stdout
+    assert "UTF-8" in result.stdout and "Save As" in result.stdout
+
+
+def test_duplicate_slug_alone_fails_check(ward):
+    how, text = ARTICLES[TARGET]
+    (ward / "content" / "news" / "2025" / "xay-dung-duong-giao-thong-nong-thon.md").write_bytes(encode(text, how))
+    result = ward_news("check", "--content", "content", cwd=ward)
+    assert result.returncode == 1
+    assert f"content/{TARGET}:2: lỗi: Hai bài có cùng đường dẫn" in result.stdout
+    assert "content/news/2025/xay-dung-duong-giao-thong-nong-thon.md:2: lỗi:" in result.stdout
+
+
+def test_hostile_article_builds_neutralised(ward):
+    (ward / "content" / "news" / "2026" / "hostile.md").write_bytes(encode("""\
+---
+title: "<script>alert('tiêu đề')</script> Tin <img src=x onerror=alert(1)>"
+date: 2026-06-01
+category: Tin hoạt động
+summary: "</script><script>alert(2)</script>"
+author: "<b onmouseover=alert(3)>PV</b>"
+---
+Nội dung <script>alert(4)</script> <a href="javascript:alert(5)">xem</a>
+
+<iframe src="https://www.youtube.com/embed/x"></iframe>
+""", "crlf"))
+    result = ward_news("build", "--content", "content", "--site-dir", "out", "-f", str(REPO / "mkdocs.yml"), cwd=ward)
+    assert result.returncode == 0, result.stderr
+    raw = (ward / "out/tin-tuc/hostile/index.html").read_text("utf-8")
+    page = BeautifulSoup(raw, "lxml")
+    assert page.select_one("h1").get_text() == "<script>alert('tiêu đề')</script> Tin <img src=x onerror=alert(1)>"
+    scripts = [s.get_text() for s in page.find_all("script")]
+    assert not any("alert" in s for s in scripts)
+    assert page.find("iframe") is None and page.find("img", src="x") is None
+    assert page.find(attrs={"onmouseover": True}) is None and page.find(href=lambda h: h and "javascript" in h) is None
+    assert "thẻ <script>" in result.stderr  # the officer is warned what will be removed
+
+
+def test_json_and_github_formats(ward):
+    how, text = ARTICLES[TARGET]
+    (ward / "content" / TARGET).write_bytes(encode(text.replace("date: 2026-03-15", "date: 2026-13-15"), how))
+    as_json = ward_news("check", "--content", "content", "--format", "json", cwd=ward)
+    import json
+
+    problems = json.loads(as_json.stdout)
+    assert as_json.returncode == 1
+    assert [(p["code"], p["path"], p["line"], p["severity"]) for p in problems] == [
+        ("article.date.invalid", f"content/{TARGET}", 3, "error")]
+    github = ward_news("check", "--content", "content", "--format", "github", cwd=ward)
+    assert github.stdout.startswith(f"::error file=content/{TARGET},line=3,title=article.date.invalid::Ngày “2026-13-15”")
