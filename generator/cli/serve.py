@@ -19,4 +19,6 @@ def serve_command(content, dev_addr, config_file):
     overrides = {"dev_addr": dev_addr}
     if content:
         overrides["docs_dir"] = str(project.content_dir)
-    serve(config_file=str(project.config_file) if project.config_file else None, livereload=True, **overrides)
+    # Dirty rebuilds: only pages whose fingerprint changed are rendered again after a save.
+    serve(config_file=str(project.config_file) if project.config_file else None, livereload=True,
+          build_type="dirty", **overrides)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,10 +10,11 @@ from pathlib import Path
 
 from .frontmatter import Document, YNode, parse_yaml, split_document
 from .model import Article, Category, Site, WardInfo
-from .problems import ProblemLog
+from .problems import Problem, ProblemLog
 from .rules import fields
 from .rules.articles import ONE_LINE_TEXT_KEYS, check_article
 from .rules.categories import check_authors, check_categories
+from .rules.images import IMAGE_SUFFIXES
 from .rules.crossfile import check_duplicate_slugs, check_pages
 from .rules.pages import check_page
 from .rules.site_file import check_site_file
@@ -39,18 +41,27 @@ class _Reader:
     def __init__(self, settings: Settings, log: ProblemLog):
         self.settings, self.log = settings, log
         self.root = settings.content_dir
+        self._root_abs = os.path.abspath(self.root)
+        self._display_root = os.path.abspath(settings.display_root)
+        self._prefix = os.path.relpath(self._root_abs, self._display_root).replace(os.sep, "/")
 
     def display(self, src_uri: str) -> str:
-        full = os.path.abspath(self.root / src_uri)
-        rel = os.path.relpath(full, os.path.abspath(self.settings.display_root))
-        return Path(full).as_posix() if rel.startswith("..") else Path(rel).as_posix()
+        """The path officers see, relative to the project (`content/news/a.md`)."""
+        if self._prefix.startswith(".."):
+            return Path(self._root_abs).as_posix() + "/" + src_uri
+        return src_uri if self._prefix == "." else f"{self._prefix}/{src_uri}"
 
-    def text(self, src_uri: str) -> str | None:
-        path = self.display(src_uri)
+    def raw(self, src_uri: str) -> bytes | None:
         try:
-            data = (self.root / src_uri).read_bytes()
+            return (self.root / src_uri).read_bytes()
         except OSError as exc:
-            self.log.add("file.unreadable", path, None, reason=exc.strerror or str(exc))
+            self.log.add("file.unreadable", self.display(src_uri), None, reason=exc.strerror or str(exc))
+            return None
+
+    def text(self, src_uri: str, data: bytes | None = None) -> str | None:
+        path = self.display(src_uri)
+        data = self.raw(src_uri) if data is None else data
+        if data is None:
             return None
         decoded = decode_text(data)
         if isinstance(decoded, DecodeError):
@@ -64,11 +75,65 @@ class _Reader:
             return None
         return parse_yaml(text, self.display(src_uri), self.log)
 
-    def document(self, src_uri: str, lenient_keys: frozenset[str] = frozenset()) -> Document | None:
-        text = self.text(src_uri)
+    def document(self, src_uri: str, lenient_keys: frozenset[str] = frozenset(), data: bytes | None = None
+                 ) -> Document | None:
+        text = self.text(src_uri, data)
         if text is None:
             return None
         return split_document(text, self.display(src_uri), self.log, lenient_keys)
+
+
+@dataclass
+class _Checked:
+    article: Article | None
+    problems: list[Problem]
+
+
+class ArticleCache:
+    """Checked articles keyed by a hash of the file's bytes and of everything else a check reads.
+
+    A live preview rebuilds after every save; with this cache it re-reads every file but
+    re-checks only the ones whose bytes changed. Any change to categories, the timezone or any
+    image under content/ (added, removed, replaced) makes every entry stale, so a cached answer
+    is always the answer a fresh check would give.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, _Checked] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> _Checked | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return entry
+
+    def put(self, key: str, entry: _Checked, live_keys: set[str]) -> None:
+        self._entries[key] = entry
+        live_keys.add(key)
+
+    def prune(self, live_keys: set[str]) -> None:
+        """Forget entries this load did not use (edited or deleted files)."""
+        self._entries = {k: v for k, v in self._entries.items() if k in live_keys}
+
+
+def _images_signature(root: Path) -> str:
+    """Names, sizes and times of every image under content/: what image checks depend on."""
+    digest = hashlib.sha256()
+    for directory, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES:
+                full = os.path.join(directory, name)
+                try:
+                    stat = os.stat(full)
+                except OSError:
+                    continue
+                digest.update(f"{full}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def markdown_files(root: Path, folder: str) -> list[str]:
@@ -83,8 +148,11 @@ def markdown_files(root: Path, folder: str) -> list[str]:
     return sorted(found)
 
 
-def load_site(settings: Settings, now: datetime) -> LoadResult:
-    """Everything in content/, validated. `now` decides which articles are published yet."""
+def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = None) -> LoadResult:
+    """Everything in content/, validated. `now` decides which articles are published yet.
+
+    `cache` (optional) carries checked articles from one load to the next, as `serve` does.
+    """
     log = ProblemLog()
     reader = _Reader(settings, log)
     root = settings.content_dir
@@ -108,14 +176,40 @@ def load_site(settings: Settings, now: datetime) -> LoadResult:
         lookup[fold(category.name)] = category
         lookup[category.slug] = category
 
+    context = ""
+    if cache is not None:
+        context = f"{settings.timezone}|{os.path.abspath(root)}|{settings.display_root}|{categories!r}|" + \
+            _images_signature(root)
+    live_keys: set[str] = set()
     articles: list[Article] = []
     for src_uri in article_files:
-        doc = reader.document(src_uri, ONE_LINE_TEXT_KEYS)
-        if doc is None:
+        data = reader.raw(src_uri)
+        if data is None:
             continue
-        article = check_article(src_uri, reader.display(src_uri), doc, lookup, root, tz, log)
+        key = ""
+        if cache is not None:
+            key = hashlib.sha256(f"{context}|{src_uri}|".encode() + data).hexdigest()
+            cached = cache.get(key)
+            if cached is not None:
+                live_keys.add(key)
+                log.extend(cached.problems)
+                if cached.article is not None:
+                    articles.append(cached.article)
+                continue
+        file_log = ProblemLog()
+        reader.log = file_log
+        doc = reader.document(src_uri, ONE_LINE_TEXT_KEYS, data)
+        article = None
+        if doc is not None:
+            article = check_article(src_uri, reader.display(src_uri), doc, lookup, root, tz, file_log)
+        reader.log = log
+        log.extend(file_log.problems)
+        if cache is not None:
+            cache.put(key, _Checked(article, file_log.problems), live_keys)
         if article is not None:
             articles.append(article)
+    if cache is not None:
+        cache.prune(live_keys)
     check_duplicate_slugs(articles, log)
 
     pages = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+@functools.lru_cache(maxsize=8192)  # tags repeat across thousands of articles; transliteration is slow
 def make_slug(text: str) -> str:
     """ASCII slug: diacritics dropped, đ→d, lowercase, hyphens ("Phú Định" → "phu-dinh")."""
     return _slugify(unicodedata.normalize("NFC", text), lowercase=True, max_length=120, word_boundary=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 from markupsafe import escape
@@ -11,7 +12,29 @@ from ..core import urls
 from ..core.plan import SitePlan
 
 
-def plan_files(plan: SitePlan, files: Files, config) -> Files:
+class PlannedFile(File):
+    """A generated page that knows a fingerprint of everything its HTML is made from.
+
+    MkDocs' dirty builds (`serve` here) skip a page whose `is_modified()` is False; for an
+    in-memory page MkDocs always says True, so every save would re-render thousands of pages.
+    We compare the fingerprint with the one last written to the same place instead.
+    """
+
+    fingerprint: str = ""
+    rendered: dict[str, str] | None = None  # dest path -> fingerprint written there (shared)
+
+    def is_modified(self) -> bool:
+        if self.rendered is None or not os.path.isfile(self.abs_dest_path):
+            return True
+        return self.rendered.get(self.abs_dest_path) != self.fingerprint
+
+
+def fingerprint(planned, shared: str) -> str:
+    """The page's own data (its repr: frozen dataclasses) plus what every page shows (`shared`)."""
+    return hashlib.sha256(f"{shared}\0{planned!r}".encode()).hexdigest()
+
+
+def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered: dict[str, str] | None = None) -> Files:
     """Replace everything MkDocs found in content/ by what the plan says the site contains.
 
     Officers' files are never handed to MkDocs as they are: the core has already read,
@@ -27,8 +50,10 @@ def plan_files(plan: SitePlan, files: Files, config) -> Files:
 
     def add(src_uri: str, url: str, content: str, in_nav: bool = False) -> None:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+        file = PlannedFile.generated(config, src_uri, content=content, inclusion=inclusion)
         file.dest_uri = urls.dest_path(url)
+        file.fingerprint = fingerprint(plan.lookup(src_uri), shared)
+        file.rendered = rendered
         kept.append(file)
 
     add(plan.home.src_uri, plan.home.url, "", in_nav=True)
@@ -48,3 +73,16 @@ def nav_entries(plan: SitePlan) -> list:
     entries: list = [{"Trang chủ": plan.home.src_uri}, {"Tin tức": news.src_uri}]
     entries += [{escape(p.page.title): p.src_uri} for p in plan.pages]  # officer text: escaped
     return entries
+
+
+def shared_fingerprint(plan: SitePlan, config) -> str:
+    """What every page shows besides its own data: identity, menu, settings and the templates."""
+    parts = [repr(plan.site.ward), repr(nav_entries(plan)), str(config.site_url), str(config.site_name),
+             config.theme.name or "", repr(config.markdown_extensions), repr(config.mdx_configs),
+             repr(sorted(config.plugins["ward-news"].config.items()))]
+    for directory in [config.theme.custom_dir] if config.theme.custom_dir else []:
+        for folder, _, names in os.walk(directory):
+            for name in sorted(names):
+                stat = os.stat(os.path.join(folder, name))
+                parts.append(f"{folder}/{name}:{stat.st_mtime_ns}:{stat.st_size}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()

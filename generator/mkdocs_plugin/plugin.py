@@ -9,13 +9,13 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ..core.load import load_site
+from ..core.load import ArticleCache, load_site
 from ..core.plan import SitePlan, build_plan
 from ..core.rules.fields import parse_date, zone
 from ..core.sanitize import sanitize_html
 from . import context
 from .config import WardNewsConfig, to_settings
-from .files import nav_entries, plan_files
+from .files import nav_entries, plan_files, shared_fingerprint
 
 log = logging.getLogger("mkdocs.plugins.ward-news")
 
@@ -24,6 +24,13 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     def __init__(self):
         self.plan: SitePlan | None = None
         self.problems = None
+        self.cache: ArticleCache | None = None  # kept across `serve` rebuilds only
+        self.rendered: dict[str, str] = {}  # dest path -> fingerprint of the page written there
+
+    # on_startup: its presence keeps this instance across `serve` rebuilds, so the article cache
+    # and the fingerprints of written pages survive from one save to the next.
+    def on_startup(self, *, command, dirty):
+        self.cache = ArticleCache() if command == "serve" else None
 
     # on_config: load and validate every officer file *before* MkDocs cleans site_dir, so a
     # content error aborts while the previous site is still in place. Runs last (-100) so the
@@ -38,7 +45,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             if parsed is None:
                 raise PluginError(f"ward-news: 'now' is not a date: {self.config.now!r}")
             now = parsed
-        result = load_site(settings, now)
+        result = load_site(settings, now, self.cache)
         self.problems = result.problems
         for problem in result.problems.warnings:
             log.info(problem.format())
@@ -53,13 +60,14 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         if ward.tagline:
             config.site_description = escape(ward.tagline)
         config.nav = nav_entries(self.plan)
+        self.shared = shared_fingerprint(self.plan, config)
         return config
 
     # on_files: the plan decides which pages exist and where; officers' raw files are not
     # handed to MkDocs. Runs late so theme files are already in the collection.
     @event_priority(-100)
     def on_files(self, files, *, config):
-        return plan_files(self.plan, files, config)
+        return plan_files(self.plan, files, config, self.shared, self.rendered)
 
     # on_env: Vietnamese formatting filters and the site model for overrides/ templates.
     def on_env(self, env, *, config, files):
@@ -83,6 +91,13 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         if self.plan.lookup(page.file.src_uri) is not None:
             return sanitize_html(html)
         return html
+
+    # on_post_page: remember what each page was rendered from, for the next dirty rebuild.
+    def on_post_page(self, output, *, page, config):
+        fingerprint = getattr(page.file, "fingerprint", "")
+        if fingerprint:
+            self.rendered[page.file.abs_dest_path] = fingerprint
+        return output
 
     def on_page_context(self, ctx, *, page, config, nav):
         planned = self.plan.lookup(page.file.src_uri)
