@@ -8,6 +8,7 @@ duplicate keys are reported instead of silently overwritten.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,13 @@ class YNode:
     line: int
     key_lines: dict[str, int] = field(default_factory=dict)
     end_line: int | None = None  # for front matter: the closing `---`, where a missing key belongs
+    raw: str | None = None  # for scalars: the text as written (`0243766201`, not the number 243766201)
+
+    def text(self) -> str:
+        """A scalar as the officer typed it: numbers keep their leading zeros."""
+        if isinstance(self.value, (int, float)) and not isinstance(self.value, bool) and self.raw is not None:
+            return self.raw
+        return str(self.value)
 
     def plain(self) -> Any:
         if self.kind == "mapping":
@@ -104,33 +112,26 @@ def parse_yaml(
 ) -> YNode | None:
     """Parse one YAML document into YNodes; None with a problem logged when it cannot be used.
 
-    `lenient_keys` are one-line text fields where officers naturally write a colon
-    (`image_caption: Trao quà. Ảnh: PV`): such a top-level line is read as the text it obviously
-    is, instead of failing as YAML would.
+    `lenient_keys` are one-line text fields, read as the text the officer typed (see
+    `quote_text_lines`) instead of failing or being cut short as YAML would.
     """
     offset = first_line - 1
     if len(text) > MAX_YAML_CHARS:
         log.add("yaml.too_large", path, first_line, limit=f"{MAX_YAML_CHARS:,}".replace(",", "."))
         return None
-    for _attempt in range(64):
-        loader = _Loader(text)
-        try:
-            root = loader.get_single_node()
-            break
-        except yaml.MarkedYAMLError as exc:
-            repaired = _quote_text_line(text, exc, lenient_keys)
-            if repaired is None:
-                _report_yaml_error(exc, text, path, log, offset)
-                return None
-            text = repaired
-        except (yaml.YAMLError, RecursionError) as exc:  # pragma: no cover - unmarked errors are rare
-            log.add("yaml.syntax", path, first_line, problem=str(exc).split("\n")[0], hint="")
-            return None
-        finally:
-            loader.dispose()
-    else:  # pragma: no cover - 64 repaired lines means something else is wrong
-        log.add("yaml.too_large", path, first_line, limit="64")
+    if lenient_keys:
+        text = quote_text_lines(text, lenient_keys)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        _report_yaml_error(exc, text, path, log, offset)
         return None
+    except (yaml.YAMLError, RecursionError) as exc:  # pragma: no cover - unmarked errors are rare
+        log.add("yaml.syntax", path, first_line, problem=str(exc).split("\n")[0], hint="")
+        return None
+    finally:
+        loader.dispose()
     if root is None:
         return YNode("scalar", None, first_line)
     builder = _Builder(loader, path, log, offset)
@@ -167,7 +168,7 @@ class _Builder:
             return self.build_mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
             return YNode("sequence", [self.build(item, depth + 1) for item in node.value], self.line(node))
-        return YNode("scalar", self.scalar(node), self.line(node))
+        return YNode("scalar", self.scalar(node), self.line(node), raw=node.value)
 
     def build_mapping(self, node, depth: int) -> YNode:
         values: dict[str, YNode] = {}
@@ -290,14 +291,49 @@ def _quoted_fix(lines: list[str], index: int) -> str | None:
     return f'{match["key"]}: "{value}"'
 
 
-def _quote_text_line(text: str, exc: yaml.MarkedYAMLError, lenient_keys: frozenset[str]) -> str | None:
-    """The text with the offending `key: a: b` line quoted, when `key` is a lenient text field."""
-    mark = exc.problem_mark
-    if not lenient_keys or mark is None or "mapping values are not allowed" not in (exc.problem or ""):
-        return None
+_TEXT_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w\-]*):[ \t]+(?P<value>\S.*?)[ \t]*$")
+_NEEDS_QUOTES = re.compile(r":\s|:$|\s#|^[@`%!&*|>?]|^- |^-$")
+
+
+def quote_text_lines(text: str, keys: frozenset[str]) -> str:
+    """Quote one-line text values that YAML would misread, keeping every line where it was.
+
+    Officers write `image_caption: Trao quà. Ảnh: PV` (a colon), `title: Tổ dân phố #5 ra quân`
+    (YAML drops everything after ` #`), `title: "Dân vận khéo" tiêu biểu` (text after a quoted
+    phrase) or start a value with `@`. For the keys given, such a top-level line is rewritten as
+    one double-quoted string. Flow lists (`[a, b]`) and unclosed quotes are left for the normal
+    checks to report.
+    """
     lines = text.split("\n")
-    match = _PLAIN_PAIR.match(lines[mark.line]) if mark.line < len(lines) else None
-    if not match or match["key"] not in lenient_keys:
-        return None
-    lines[mark.line] = _quoted_fix(lines, mark.line)
+    for index, line in enumerate(lines):
+        match = _TEXT_LINE.match(line)
+        if not match or match["key"] not in keys:
+            continue
+        value = match["value"]
+        if value[0] in "[{":
+            continue
+        if value[0] in "\"'":
+            closing = _closing_quote(value)
+            if closing is None or not value[closing + 1:].strip() or value[closing + 1:].lstrip().startswith("#"):
+                continue  # unclosed (reported as such) or one proper quoted string
+        elif not _NEEDS_QUOTES.search(value):
+            continue
+        lines[index] = f"{match['key']}: {json.dumps(value, ensure_ascii=False)}"
     return "\n".join(lines)
+
+
+def _closing_quote(value: str) -> int | None:
+    quote = value[0]
+    index = 1
+    while index < len(value):
+        char = value[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and value[index + 1:index + 2] == "'":
+                index += 2  # '' is an escaped quote in single-quoted YAML
+                continue
+            return index
+        index += 1
+    return None

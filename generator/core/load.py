@@ -158,9 +158,10 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
     root = settings.content_dir
     tz = fields.zone(settings.timezone)
 
-    ward = WardInfo()
+    ward = WardInfo(name=settings.site_name)
     if (root / "site.yml").is_file():
-        ward = check_site_file(reader.yaml_file("site.yml"), reader.display("site.yml"), root, log)
+        ward = check_site_file(reader.yaml_file("site.yml"), reader.display("site.yml"), root, log,
+                               default_name=settings.site_name)
     categories: list[Category] = []
     article_files = markdown_files(root, NEWS_DIR)
     if (root / "categories.yml").is_file():

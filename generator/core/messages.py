@@ -174,7 +174,6 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Ví dụ: name: Phường Hòa Bình",
     ),
     "site.field.type": (ERROR, "Trường “{field}” phải là {expected}.", None),
-    "site.logo.missing": (ERROR, "Không tìm thấy ảnh biểu trưng “{value}”.", "Đặt ảnh trong content/ và ghi đường dẫn tính từ content/."),
     "page.title.missing": (
         WARNING,
         "Trang chưa có tiêu đề (title:); tạm lấy “{fallback}”.",

@@ -20,4 +20,4 @@ class Settings:
     site_url: str = ""
     pagination_per_page: int = 10
     home_latest_count: int = 7
-    cache_dir: Path | None = None
+    site_name: str = "Phường"  # used when content/site.yml gives no name

@@ -71,8 +71,12 @@ def is_slug(value: str) -> bool:
     return bool(_SLUG_RE.match(value))
 
 
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+
+
 def fold(text: str) -> str:
-    """Accent- and case-blind form for matching what officers type ("an sinh xa hoi" ~ "An sinh xã hội")."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    """Accent-, case- and dash-blind form for matching what officers type
+    ("an sinh xa hoi" ~ "An sinh xã hội", "Khen thưởng - Gương" ~ "Khen thưởng – Gương")."""
+    text = unicodedata.normalize("NFD", text.translate(_DASHES).replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.casefold().split())

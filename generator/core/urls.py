@@ -18,10 +18,6 @@ RESERVED_SEGMENTS = frozenset(
 )
 
 
-def home_url() -> str:
-    return ""
-
-
 def article_url(slug: str) -> str:
     return f"{NEWS}/{slug}/"
 
@@ -55,6 +51,3 @@ def dest_path(url: str) -> str:
     """The file a URL is served from: `tin-tuc/x/` → `tin-tuc/x/index.html`."""
     return f"{url}index.html" if url.endswith("/") or url == "" else url
 
-
-def absolute(site_url: str, url: str) -> str:
-    return site_url.rstrip("/") + "/" + url if site_url else url

@@ -15,7 +15,6 @@ class WardNewsConfig(base.Config):
     timezone = c.Type(str, default=Settings.timezone)
     pagination_per_page = c.Type(int, default=Settings.pagination_per_page)
     home_latest_count = c.Type(int, default=Settings.home_latest_count)
-    cache_dir = c.Type(str, default=".cache/ward-news")
     # An ISO datetime to build "as of" (tests, reproducible builds); empty means the real clock.
     now = c.Type(str, default="")
 
@@ -24,7 +23,6 @@ def to_settings(plugin_config: WardNewsConfig, mkdocs_config) -> Settings:
     """The one place where MkDocs configuration becomes the core's frozen Settings."""
     config_file = mkdocs_config.config_file_path
     project_root = Path(os.path.dirname(os.path.abspath(config_file))) if config_file else Path.cwd()
-    cache = Path(plugin_config.cache_dir)
     return Settings(
         content_dir=Path(mkdocs_config.docs_dir),
         display_root=project_root,
@@ -32,5 +30,5 @@ def to_settings(plugin_config: WardNewsConfig, mkdocs_config) -> Settings:
         site_url=mkdocs_config.site_url or "",
         pagination_per_page=plugin_config.pagination_per_page,
         home_latest_count=plugin_config.home_latest_count,
-        cache_dir=cache if cache.is_absolute() else project_root / cache,
+        site_name=str(mkdocs_config.site_name or Settings.site_name),
     )

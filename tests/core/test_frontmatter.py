@@ -85,3 +85,29 @@ def test_front_matter_must_be_a_mapping():
 def test_file_without_front_matter_is_all_body():
     doc, problems, _ = split("# Giới thiệu\n\nNội dung")
     assert problems == [] and doc.meta is None and not doc.has_front_matter
+
+
+TEXT_KEYS = frozenset({"title", "summary", "image_caption", "author"})
+
+
+def test_one_line_text_is_read_as_typed():
+    doc, problems, _ = split(
+        "---\ntitle: \"Dân vận khéo\" tiêu biểu năm 2025\nsummary: Tổ dân phố #5 ra quân: dọn vệ sinh\n"
+        "author: @PV\nimage_caption: \"Ảnh: PV\"\n---\n", TEXT_KEYS)
+    assert problems == []
+    assert doc.meta.plain() == {"title": "\"Dân vận khéo\" tiêu biểu năm 2025",
+                                "summary": "Tổ dân phố #5 ra quân: dọn vệ sinh", "author": "@PV",
+                                "image_caption": "Ảnh: PV"}
+    assert doc.meta.key_lines == {"title": 2, "summary": 3, "author": 4, "image_caption": 5}
+
+
+def test_unclosed_quote_and_flow_lists_are_still_reported():
+    _, problems, _ = split("---\ntitle: \"Hội nghị\ndate: 1\n---\n", TEXT_KEYS)
+    assert problems == [("yaml.syntax", 2)]
+    doc, problems, _ = split("---\ntitle: [a, b]\n---\n", TEXT_KEYS)
+    assert problems == [] and doc.meta.value["title"].kind == "sequence"
+
+
+def test_numbers_keep_the_digits_as_written():
+    doc, _, _ = split("---\nphone: 0243766201\nyear: 2025\n---\n")
+    assert doc.meta.value["phone"].text() == "0243766201" and doc.meta.value["year"].value == 2025

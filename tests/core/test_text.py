@@ -44,3 +44,7 @@ def test_slug_drops_diacritics_and_maps_d_stroke():
 def test_fold_ignores_accents_and_case():
     assert fold("An sinh  Xã hội") == fold("an sinh xa hoi") == "an sinh xa hoi"
     assert fold("Đô thị") == "do thi"
+
+
+def test_fold_treats_every_dash_alike():
+    assert fold("Khen thưởng – Gương điển hình") == fold("Khen thuong - Guong dien hinh")

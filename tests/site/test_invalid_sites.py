@@ -24,7 +24,7 @@ BROKEN = {
                         ("article.slug.duplicate", "content/news/2026/a.md", 2)]),
     "legacy-encoding": ({"content/news/a.md": to_cp1258(article(title="Hội nghị tổng kết"))},
                         [("file.encoding", "content/news/a.md", 2)]),
-    "alias-bomb": ({"content/news/a.md": "---\ntitle: &t [a, a]\nx: [*t, *t]\ndate: 2026-01-09\ncategory: An sinh xã hội\n---\n"},
+    "alias-bomb": ({"content/news/a.md": "---\ntags: &t [a, a]\nx: [*t, *t]\ntitle: A\ndate: 2026-01-09\ncategory: An sinh xã hội\n---\n"},
                    [("yaml.alias", "content/news/a.md", 2)]),
     "bad-categories": ({"content/news/a.md": article(), "content/categories.yml": "name: An sinh xã hội\n"},
                        [("categories.not_list", "content/categories.yml", 1),

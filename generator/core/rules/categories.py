@@ -54,11 +54,11 @@ def check_authors(root: YNode | None, path: str, log: ProblemLog) -> list[Author
 
 def _named_item(item: YNode, text_key: str = "description") -> tuple[str, str, str | None]:
     """`- Tên` or `- name: Tên` (+ description/bio, slug): the forms officers write."""
-    if item.kind == "scalar" and isinstance(item.value, str):
-        return " ".join(item.value.split()), "", None
+    if item.kind == "scalar" and item.value is not None and not isinstance(item.value, bool):
+        return " ".join(item.text().split()), "", None
     if item.kind != "mapping":
         return "", "", None
-    values = {k: v.value for k, v in item.value.items() if v.kind == "scalar" and v.value is not None}
+    values = {k: v.text() for k, v in item.value.items() if v.kind == "scalar" and v.value is not None}
     name = " ".join(str(values.get("name", "")).split())
     text = " ".join(str(values.get(text_key, "")).split())
     slug = values.get("slug")

@@ -59,11 +59,11 @@ def read_text(
             hint=_type_hint(node, key),
         )
         return None
-    if node.value is None or str(node.value).strip() == "":
+    if node.value is None or node.text().strip() == "":
         if required:
             log.add("field.empty", path, line, field=key, label=label or key)
         return None
-    return " ".join(str(node.value).split())
+    return " ".join(node.text().split())
 
 
 def _type_hint(node: YNode, key: str) -> str:
@@ -159,7 +159,7 @@ def read_text_list(meta: YNode, key: str, path: str, log: ProblemLog) -> list[st
     if node is None or node.value is None:
         return []
     if node.kind == "scalar" and not isinstance(node.value, bool):
-        return [part.strip() for part in str(node.value).split(",") if part.strip()]
+        return [part.strip() for part in node.text().split(",") if part.strip()]
     if node.kind == "sequence":
         items = []
         for item in node.value:
@@ -174,7 +174,7 @@ def read_text_list(meta: YNode, key: str, path: str, log: ProblemLog) -> list[st
                     hint=f"Ví dụ: {key}: [an sinh, trao quà]",
                 )
                 continue
-            items.append(" ".join(str(item.value).split()))
+            items.append(" ".join(item.text().split()))
         return [i for i in items if i]
     log.add(
         "field.type",

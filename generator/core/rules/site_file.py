@@ -14,12 +14,13 @@ TEXT_KEYS = ["name", "organisation", "tagline", "address", "phone", "email", "re
 SOCIAL_LABELS = {"facebook": "Facebook", "zalo": "Zalo", "youtube": "YouTube", "tiktok": "TikTok", "website": "Website"}
 
 
-def check_site_file(root: YNode | None, path: str, content_dir: Path, log: ProblemLog) -> WardInfo:
+def check_site_file(root: YNode | None, path: str, content_dir: Path, log: ProblemLog,
+                    default_name: str = WardInfo.name) -> WardInfo:
     if root is None or (root.kind == "scalar" and root.value is None):
-        return WardInfo()
+        return WardInfo(name=default_name)
     if root.kind != "mapping":
         log.add("site.not_mapping", path, root.line)
-        return WardInfo()
+        return WardInfo(name=default_name)
     values: dict[str, str] = {}
     for key in TEXT_KEYS:
         node = root.value.get(key)
@@ -29,7 +30,7 @@ def check_site_file(root: YNode | None, path: str, content_dir: Path, log: Probl
             log.add("site.field.type", path, root.key_lines[key], field=key, expected="một dòng chữ")
             continue
         if node.value is not None:
-            values[key] = " ".join(str(node.value).split())
+            values[key] = " ".join(node.text().split())
     social = _read_social(root, path, log)
     for key, line in root.key_lines.items():
         if key not in TEXT_KEYS and key != "social":
@@ -40,7 +41,7 @@ def check_site_file(root: YNode | None, path: str, content_dir: Path, log: Probl
     if values.get("logo"):
         logo = resolve_image(values["logo"], "site.yml", content_dir, path, root.key_lines["logo"], log) or ""
     return WardInfo(
-        name=values.get("name", WardInfo.name),
+        name=values.get("name", default_name),
         organisation=values.get("organisation", ""),
         tagline=values.get("tagline", ""),
         address=values.get("address", ""),
