@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import click
 
 from .project import read_project
@@ -14,6 +16,10 @@ from .project import read_project
 def serve_command(content, dev_addr, config_file):
     """Xem thử trang web trên máy; tự dựng lại khi lưu tệp."""
     from mkdocs.commands.serve import serve
+
+    # Our dirty rebuilds are exact (fingerprinted), so MkDocs' warning about them is only noise.
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: "'dirty' build is being performed" not in record.getMessage())
 
     project = read_project(config_file, content)
     overrides = {"dev_addr": dev_addr}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 
@@ -9,7 +10,7 @@ from markupsafe import escape
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core import urls
-from ..core.plan import SitePlan
+from ..core.plan import ArticlePage, Home, ListingPage, SitePlan
 
 
 class PlannedFile(File):
@@ -29,9 +30,35 @@ class PlannedFile(File):
         return self.rendered.get(self.abs_dest_path) != self.fingerprint
 
 
-def fingerprint(planned, shared: str) -> str:
-    """The page's own data (its repr: frozen dataclasses) plus what every page shows (`shared`)."""
-    return hashlib.sha256(f"{shared}\0{planned!r}".encode()).hexdigest()
+class Fingerprints:
+    """Fingerprints of planned pages: what every page shows (`shared`) plus the page's own data.
+
+    Plan objects are frozen dataclasses, so their repr is a faithful, stable description. An
+    article appears on its own page and on several listings: its digest is computed once.
+    """
+
+    def __init__(self, shared: str):
+        self.shared = shared
+        self._articles: dict[int, str] = {}
+
+    def article(self, article) -> str:
+        digest = self._articles.get(id(article))
+        if digest is None:
+            digest = self._articles[id(article)] = hashlib.sha256(repr(article).encode()).hexdigest()
+        return digest
+
+    def of(self, planned) -> str:
+        if isinstance(planned, ArticlePage):
+            own = f"{planned.url}|{self.article(planned.article)}"
+        elif isinstance(planned, ListingPage):
+            listing = planned.listing
+            head = dataclasses.replace(listing, articles=())
+            own = repr(head) + "|".join(self.article(a) for a in listing.articles)
+        elif isinstance(planned, Home):
+            own = repr(dataclasses.replace(planned, latest=())) + "|".join(self.article(a) for a in planned.latest)
+        else:
+            own = repr(planned)
+        return hashlib.sha256(f"{self.shared}\0{own}".encode()).hexdigest()
 
 
 def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered: dict[str, str] | None = None) -> Files:
@@ -43,6 +70,7 @@ def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered:
     """
     docs_dir = os.path.abspath(config.docs_dir)
     kept = Files([])
+    fingerprints = Fingerprints(shared)
     for file in files:
         from_content = file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(docs_dir + os.sep)
         if not from_content or (not file.is_documentation_page() and file.src_uri in plan.assets):
@@ -52,7 +80,7 @@ def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered:
         inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
         file = PlannedFile.generated(config, src_uri, content=content, inclusion=inclusion)
         file.dest_uri = urls.dest_path(url)
-        file.fingerprint = fingerprint(plan.lookup(src_uri), shared)
+        file.fingerprint = fingerprints.of(plan.lookup(src_uri))
         file.rendered = rendered
         kept.append(file)
 
