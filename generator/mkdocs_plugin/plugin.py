@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from datetime import datetime
 
 from markupsafe import escape
@@ -91,6 +93,21 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         if self.plan.lookup(page.file.src_uri) is not None:
             return sanitize_html(html)
         return html
+
+    # on_post_build: in a live preview (dirty rebuilds) a deleted or renamed article's old page
+    # would linger; remove every page we wrote before that the plan no longer has.
+    def on_post_build(self, *, config):
+        if self.cache is None:
+            return
+        current = {os.path.normpath(os.path.join(config.site_dir, a.url, "index.html")) for a in self.plan.articles}
+        current |= {os.path.normpath(os.path.join(config.site_dir, p.url, "index.html")) for p in self.plan.pages}
+        current |= {os.path.normpath(os.path.join(config.site_dir, lp.listing.url, "index.html"))
+                    for lp in self.plan.listings}
+        current.add(os.path.normpath(os.path.join(config.site_dir, "index.html")))
+        for stale in set(self.rendered) - current:
+            with contextlib.suppress(OSError):
+                os.remove(stale)
+            del self.rendered[stale]
 
     # on_post_page: remember what each page was rendered from, for the next dirty rebuild.
     def on_post_page(self, output, *, page, config):

@@ -1,5 +1,6 @@
 """`ward-news serve` for real: start it, edit an article, see the new headline served."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -34,30 +35,51 @@ def wait_for(url: str, text: str, seconds: float) -> float | None:
     return None
 
 
-def test_serve_rebuilds_an_edited_article(tmp_path):
-    files = {f"content/news/bai-{i}.md": article(title=f"Bài số {i}", date=f"2026-01-{i + 1:02d}") for i in range(30)}
-    root = make_site(tmp_path, files)
+@contextlib.contextmanager
+def serving(root):
+    """`ward-news serve` on a free port in `root`; yields the base URL."""
     port = free_port()
+    log = open(root / "serve.log", "w")  # a file, not a pipe: nobody reads it while it runs
     server = subprocess.Popen(
         [sys.executable, "-c", "from generator.cli.main import cli; cli()", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        cwd=root, stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
     try:
-        url = f"http://127.0.0.1:{port}/tin-tuc/bai-7/"
-        assert wait_for(url, "Bài số 7", 60) is not None, "serve did not come up"
-        time.sleep(1.5)  # let the watcher settle before the edit
-        write_files(root, {"content/news/bai-7.md": article(title="Tiêu đề đã sửa", date="2026-01-08")})
-        assert wait_for(url, "Tiêu đề đã sửa", 30) is not None, "the edit was not served"
-        index = fetch(f"http://127.0.0.1:{port}/tin-tuc/trang/3/") or fetch(f"http://127.0.0.1:{port}/tin-tuc/trang/2/")
-        assert index is not None
-        listing = "".join(fetch(f"http://127.0.0.1:{port}/{p}") or "" for p in ("tin-tuc/", "tin-tuc/trang/2/", "tin-tuc/trang/3/"))
-        assert "Tiêu đề đã sửa" in listing and "Bài số 7" not in listing
-        untouched = fetch(f"http://127.0.0.1:{port}/tin-tuc/bai-3/")
-        assert untouched and "Bài số 3" in untouched
+        yield f"http://127.0.0.1:{port}/"
     finally:
         server.terminate()
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+        log.close()
+
+
+def test_serve_rebuilds_an_edited_article(tmp_path):
+    files = {f"content/news/bai-{i}.md": article(title=f"Bài số {i}", date=f"2026-01-{i + 1:02d}") for i in range(30)}
+    root = make_site(tmp_path, files)
+    with serving(root) as base:
+        url = f"{base}tin-tuc/bai-7/"
+        assert wait_for(url, "Bài số 7", 60) is not None, "serve did not come up"
+        time.sleep(1.5)  # let the watcher settle before the edit
+        write_files(root, {"content/news/bai-7.md": article(title="Tiêu đề đã sửa", date="2026-01-08")})
+        assert wait_for(url, "Tiêu đề đã sửa", 30) is not None, "the edit was not served"
+        listing = "".join(fetch(f"{base}{p}") or "" for p in ("tin-tuc/", "tin-tuc/trang/2/", "tin-tuc/trang/3/"))
+        assert "Tiêu đề đã sửa" in listing and "Bài số 7" not in listing
+        untouched = fetch(f"{base}tin-tuc/bai-3/")
+        assert untouched and "Bài số 3" in untouched
+
+
+def test_serve_drops_the_page_of_a_deleted_article(tmp_path):
+    root = make_site(tmp_path, {"content/news/giu-lai.md": article(title="Giữ lại"),
+                                "content/news/se-xoa.md": article(title="Sẽ xóa", date="2026-02-01")})
+    with serving(root) as base:
+        gone = f"{base}tin-tuc/se-xoa/"
+        assert wait_for(gone, "Sẽ xóa", 60) is not None
+        time.sleep(1.5)
+        (root / "content" / "news" / "se-xoa.md").unlink()
+        started = time.monotonic()
+        while time.monotonic() - started < 30 and "Sẽ xóa" in (fetch(gone) or ""):
+            time.sleep(0.1)
+        assert "Sẽ xóa" not in (fetch(gone) or "")
+        assert "Sẽ xóa" not in (fetch(f"{base}tin-tuc/") or "Sẽ xóa")
