@@ -61,6 +61,9 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         config.site_name = escape(ward.name)  # officer text: Material prints site_name unescaped
         if ward.tagline:
             config.site_description = escape(ward.tagline)
+        if ward.logo:  # published as an asset by the plan; Material shows it in the header
+            config.theme["logo"] = ward.logo
+            config.theme["favicon"] = ward.logo
         config.nav = nav_entries(self.plan)
         self.shared = shared_fingerprint(self.plan, config)
         return config

@@ -47,3 +47,9 @@ def test_sample_plain_pages_and_identity(sample):
     footer = home.select_one(".wn-footer")
     assert "Ủy ban Mặt trận Tổ quốc Việt Nam phường Hòa Bình" in footer.get_text()
     assert footer.find("a", href=lambda h: h and h.startswith("mailto:"))
+
+
+def test_ward_logo_is_in_the_header_and_published(sample):
+    logo = sample.html("").select_one(".md-header .md-logo img")
+    assert logo["src"] == "images/logo.png" and logo["alt"] == ""
+    assert (sample.site_dir / "images" / "logo.png").is_file()
