@@ -54,9 +54,17 @@ def html_title(text: str) -> Markup:
     return escape(text)
 
 
+def audit_kind(planned) -> str:
+    """The page kind announced in <meta name="ward-news:page">, for crawlers and site audits."""
+    if isinstance(planned, ListingPage):
+        return {"news": "news-index", "year": "archive"}.get(planned.listing.kind, planned.listing.kind)
+    return page_kind(planned)
+
+
 def page_context(planned, plan: SitePlan) -> dict:
     return {
         "kind": page_kind(planned),
+        "audit_kind": audit_kind(planned),
         "planned": planned,
         "title": page_title(planned, plan),
         "description": page_description(planned, plan),

@@ -10,6 +10,7 @@ from datetime import datetime
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.toc import get_toc
 
 from ..core.load import ArticleCache, load_site
 from ..core.plan import SitePlan, build_plan
@@ -18,6 +19,7 @@ from ..core.sanitize import sanitize_html
 from . import context
 from .config import WardNewsConfig, to_settings
 from .files import nav_entries, plan_files, shared_fingerprint
+from .theme import fix_material_markup
 
 log = logging.getLogger("mkdocs.plugins.ward-news")
 
@@ -91,9 +93,12 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
 
     # on_page_content: officers' raw HTML goes through the sanitiser after Markdown rendering,
     # so nothing the Markdown produced can escape it either. Runs last to see every change.
+    # The table of contents is hidden on our pages; emptying it also keeps Material from writing
+    # a drawer label that points at the missing toggle.
     @event_priority(-100)
     def on_page_content(self, html, *, page, config, files):
         if self.plan.lookup(page.file.src_uri) is not None:
+            page.toc = get_toc([])
             return sanitize_html(html)
         return html
 
@@ -117,7 +122,11 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         fingerprint = getattr(page.file, "fingerprint", "")
         if fingerprint:
             self.rendered[page.file.abs_dest_path] = fingerprint
-        return output
+        return fix_material_markup(output)
+
+    # on_post_template: static theme pages (404.html) get the same markup fix as content pages.
+    def on_post_template(self, output_content, *, template_name, config):
+        return fix_material_markup(output_content) if template_name.endswith(".html") else output_content
 
     def on_page_context(self, ctx, *, page, config, nav):
         planned = self.plan.lookup(page.file.src_uri)

@@ -176,3 +176,22 @@ def test_building_twice_gives_identical_bytes(tmp_path):
                 and not p.name.startswith("sitemap")}
 
     assert first.ok and second.ok and tree(first.site_dir) == tree(second.site_dir)
+
+
+def test_material_markup_is_valid_and_404_is_vietnamese(built):
+    for url in ("tin-tuc/trao-qua-tet/", "404.html", ""):
+        page = built.html(url)
+        assert all(not i.has_attr("autocomplete") for i in page.select("input.md-toggle")), url
+        assert page.select('label[for="__toc"]') == [] or page.select("#__toc"), url
+    missing = built.html("404.html")
+    assert missing.select_one("h1").get_text() == "Không tìm thấy trang"
+    assert missing.find("a", href="https://phuong.example.vn/")
+
+
+def test_pages_announce_their_kind(built):
+    kinds = {url: built.html(url).find("meta", attrs={"name": "ward-news:page"})["content"]
+             for url in ("", "tin-tuc/", "tin-tuc/trao-qua-tet/", "chuyen-muc/an-sinh-xa-hoi/", "the/tet-binh-ngo/",
+                         "luu-tru/2026/", "gioi-thieu/")}
+    assert kinds == {"": "home", "tin-tuc/": "news-index", "tin-tuc/trao-qua-tet/": "article",
+                     "chuyen-muc/an-sinh-xa-hoi/": "category", "the/tet-binh-ngo/": "tag", "luu-tru/2026/": "archive",
+                     "gioi-thieu/": "page"}
