@@ -62,14 +62,35 @@ def _lock(site_dir: Path):
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+# Staging folders in use by this process, each with an open, flock-ed descriptor: a folder
+# nobody holds a lock on belongs to a build that was killed and may be swept.
+_HELD: dict[Path, int] = {}
+
+
+def _hold(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    _HELD[folder] = fd
+
+
+def _release(folder: Path) -> None:
+    fd = _HELD.pop(folder, None)
+    if fd is not None:
+        os.close(fd)
+
+
 def staging_dir(site_dir: Path) -> Path:
     """A fresh, empty folder on the same filesystem as `site_dir` (so the swap is a rename)."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.tmp-", dir=site_dir.parent))
+    folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.tmp-", dir=site_dir.parent))
+    _hold(folder)
+    return folder
 
 
 def publish(staged: Path, site_dir: Path) -> None:
     """Put the finished `staged` folder at `site_dir`; the old site is removed afterwards."""
+    _release(staged)
     with _lock(site_dir):
         if site_dir.exists() and not site_dir.is_symlink() and site_dir.is_dir():
             if _exchange(staged, site_dir):
@@ -87,13 +108,37 @@ def publish(staged: Path, site_dir: Path) -> None:
 
 
 def discard(staged: Path) -> None:
+    _release(staged)
     shutil.rmtree(staged, ignore_errors=True)
 
 
 def sweep_stale(site_dir: Path) -> None:
-    """Remove folders left by builds that were killed before they could clean up."""
+    """Remove folders left by builds that were killed before they could clean up.
+
+    A staging folder still locked belongs to a build that is running now and is left alone.
+    """
     if not site_dir.parent.is_dir():
         return
     with _lock(site_dir):
         for leftover in site_dir.parent.glob(f".{site_dir.name}.old-*"):
             shutil.rmtree(leftover, ignore_errors=True)
+        for leftover in site_dir.parent.glob(f".{site_dir.name}.tmp-*"):
+            if leftover in _HELD or not _is_abandoned(leftover):
+                continue
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _is_abandoned(folder: Path) -> bool:
+    if fcntl is None:  # pragma: no cover - without flock we cannot tell, so keep it
+        return False
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)

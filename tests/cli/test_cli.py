@@ -95,3 +95,26 @@ def test_new_refuses_an_unknown_category_with_a_suggestion(tmp_path):
     assert result.returncode == 1
     assert "Có phải ý bạn là “An sinh xã hội”?" in result.stderr
     assert not (root / "content" / "news").exists()
+
+
+def test_a_killed_build_leaves_the_site_as_it_was(tmp_path):
+    import signal
+    import time
+
+    files = {f"content/news/bai-{i:03d}.md": article(title=f"Bài {i}", date="2026-01-02") for i in range(400)}
+    root = make_site(tmp_path, files)
+    assert ward_news("build", cwd=root).returncode == 0
+    before = snapshot(root / "site")
+    write_files(root, {"content/news/bai-000.md": article(title="Đổi tiêu đề", date="2026-01-02")})
+    build = subprocess.Popen([sys.executable, "-c", "from generator.cli.main import cli; cli()", "build"], cwd=root,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(root.glob(".site.tmp-*/tin-tuc")):
+        time.sleep(0.05)  # wait until it is writing pages
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert list(root.glob(".site.tmp-*")), "the build should have been killed mid-way"
+    assert snapshot(root / "site") == before
+    assert ward_news("build", cwd=root).returncode == 0
+    assert list(root.glob(".site.tmp-*")) == []  # the next build sweeps the abandoned folder
+    assert "Đổi tiêu đề" in (root / "site" / "tin-tuc" / "bai-000" / "index.html").read_text("utf-8")

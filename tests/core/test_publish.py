@@ -61,3 +61,14 @@ def test_both_swap_strategies(tmp_path, monkeypatch, exchange):
     (staged / "x").write_text("new")
     publish.publish(staged, site)
     assert tree(site) == {"x": b"new"}
+
+
+def test_sweep_removes_only_abandoned_staging_folders(tmp_path):
+    site = tmp_path / "site"
+    abandoned = tmp_path / ".site.tmp-killed"  # what a build killed with SIGKILL leaves behind
+    abandoned.mkdir()
+    (abandoned / "half.html").write_text("half")
+    running = publish.staging_dir(site)  # held by a build in progress
+    publish.sweep_stale(site)
+    assert not abandoned.exists() and running.exists()
+    publish.discard(running)
