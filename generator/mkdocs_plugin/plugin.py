@@ -18,7 +18,7 @@ from ..core.rules.fields import parse_date, zone
 from ..core.sanitize import sanitize_html
 from . import context
 from .config import WardNewsConfig, to_settings
-from .files import nav_entries, plan_files, shared_fingerprint
+from .files import PlannedFile, nav_entries, plan_files, shared_fingerprint
 from .theme import fix_material_markup
 
 log = logging.getLogger("mkdocs.plugins.ward-news")
@@ -30,6 +30,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.problems = None
         self.cache: ArticleCache | None = None  # kept across `serve` rebuilds only
         self.rendered: dict[str, str] = {}  # dest path -> fingerprint of the page written there
+        self.planned_dests: set[str] = set()  # dest paths of the pages this build plans
+        self.shared = ""  # fingerprint of what every page shows
 
     # on_startup: its presence keeps this instance across `serve` rebuilds, so the article cache
     # and the fingerprints of written pages survive from one save to the next.
@@ -45,7 +47,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         tz = zone(settings.timezone)
         now = datetime.now(tz)
         if self.config.now:
-            parsed, _ = parse_date(self.config.now.replace("T", " "), tz)
+            parsed, _ = parse_date(self.config.now, tz)
             if parsed is None:
                 raise PluginError(f"ward-news: 'now' is not a date: {self.config.now!r}")
             now = parsed
@@ -74,7 +76,9 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     # handed to MkDocs. Runs late so theme files are already in the collection.
     @event_priority(-100)
     def on_files(self, files, *, config):
-        return plan_files(self.plan, files, config, self.shared, self.rendered)
+        files = plan_files(self.plan, files, config, self.shared, self.rendered)
+        self.planned_dests = {f.abs_dest_path for f in files if isinstance(f, PlannedFile)}
+        return files
 
     # on_env: Vietnamese formatting filters and the site model for overrides/ templates.
     def on_env(self, env, *, config, files):
@@ -107,12 +111,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     def on_post_build(self, *, config):
         if self.cache is None:
             return
-        current = {os.path.normpath(os.path.join(config.site_dir, a.url, "index.html")) for a in self.plan.articles}
-        current |= {os.path.normpath(os.path.join(config.site_dir, p.url, "index.html")) for p in self.plan.pages}
-        current |= {os.path.normpath(os.path.join(config.site_dir, lp.listing.url, "index.html"))
-                    for lp in self.plan.listings}
-        current.add(os.path.normpath(os.path.join(config.site_dir, "index.html")))
-        for stale in set(self.rendered) - current:
+        for stale in set(self.rendered) - self.planned_dests:
             with contextlib.suppress(OSError):
                 os.remove(stale)
             del self.rendered[stale]
