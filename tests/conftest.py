@@ -82,12 +82,11 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8", newline="")
 
 
-def make_site(tmp_path: Path, files: dict[str, str | bytes], plugin: dict | None = None,
-              categories: str | None = CATEGORIES) -> Path:
-    """A project folder: mkdocs.yml (the repo's theme and overrides) and content/ with `files`."""
+def write_mkdocs_yml(root: Path, plugin: dict | None = None) -> None:
+    """mkdocs.yml using the repo's theme overrides and the plugin with a fixed clock."""
     options = {"now": NOW, "pagination_per_page": 10, **(plugin or {})}
     option_lines = "\n".join(f"      {k}: {v!r}" if isinstance(v, str) else f"      {k}: {v}" for k, v in options.items())
-    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+    (root / "mkdocs.yml").write_text(textwrap.dedent(f"""\
         site_name: Thử nghiệm
         site_url: https://phuong.example.vn/
         docs_dir: content
@@ -100,6 +99,12 @@ def make_site(tmp_path: Path, files: dict[str, str | bytes], plugin: dict | None
         plugins:
           - ward-news:
         """) + option_lines + "\n", encoding="utf-8")
+
+
+def make_site(tmp_path: Path, files: dict[str, str | bytes], plugin: dict | None = None,
+              categories: str | None = CATEGORIES) -> Path:
+    """A project folder: mkdocs.yml (the repo's theme and overrides) and content/ with `files`."""
+    write_mkdocs_yml(tmp_path, plugin)
     all_files = dict(files)
     if categories is not None and "content/categories.yml" not in all_files:
         all_files["content/categories.yml"] = categories

@@ -15,7 +15,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from pathlib import Path
 
@@ -23,24 +22,9 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from tests.bench.corpus import write_corpus  # noqa: E402
+from tests.conftest import write_mkdocs_yml  # noqa: E402
 
 TARGET_SECONDS_5000 = 60.0
-
-
-def mkdocs_yml(root: Path) -> None:
-    (root / "mkdocs.yml").write_text(textwrap.dedent(f"""\
-        site_name: Thử tải
-        site_url: https://phuong.example.vn/
-        docs_dir: content
-        theme:
-          name: material
-          custom_dir: {REPO / 'overrides'}
-          language: vi
-          font: false
-        plugins:
-          - ward-news:
-              now: "2026-11-20 12:00"
-        """), encoding="utf-8")
 
 
 def time_build(root: Path) -> float:
@@ -98,7 +82,7 @@ def main() -> int:
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = write_corpus(Path(tmp), n)
-            mkdocs_yml(root)
+            write_mkdocs_yml(root)
             times = [time_build(root) for _ in range(args.runs)]
             pages = sum(1 for _ in (root / "site").rglob("index.html"))
             if args.serve:
