@@ -23,6 +23,7 @@ from .text import DecodeError, decode_text, fold
 
 NEWS_DIR = "news"
 PAGES_DIR = "pages"
+PAGE_TEXT_KEYS = frozenset({"title"})
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,7 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
 
     pages = []
     for src_uri in markdown_files(root, PAGES_DIR):
-        doc = reader.document(src_uri)
+        doc = reader.document(src_uri, PAGE_TEXT_KEYS)
         if doc is not None:
             page = check_page(src_uri, reader.display(src_uri), doc, log)
             if page is not None:
