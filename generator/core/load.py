@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 from dataclasses import dataclass
@@ -101,24 +102,65 @@ class ArticleCache:
 
     def __init__(self) -> None:
         self._entries: dict[str, _Checked] = {}
+        self._used: set[str] = set()
         self.hits = 0
         self.misses = 0
 
     def get(self, key: str) -> _Checked | None:
         entry = self._entries.get(key)
+        self._used.add(key)
         if entry is None:
             self.misses += 1
         else:
             self.hits += 1
         return entry
 
-    def put(self, key: str, entry: _Checked, live_keys: set[str]) -> None:
+    def put(self, key: str, entry: _Checked) -> None:
         self._entries[key] = entry
-        live_keys.add(key)
 
-    def prune(self, live_keys: set[str]) -> None:
-        """Forget entries this load did not use (edited or deleted files)."""
-        self._entries = {k: v for k, v in self._entries.items() if k in live_keys}
+    def prune(self) -> None:
+        """Forget entries the last load did not use (edited or deleted files)."""
+        self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self._used = set()
+
+
+class _ArticleChecker:
+    """Reads and checks one article file at a time, through the cache when there is one."""
+
+    def __init__(self, reader: "_Reader", categories: dict[str, Category], tz, cache: ArticleCache | None):
+        self.reader, self.categories, self.tz, self.cache = reader, categories, tz, cache
+        settings = reader.settings
+        self.context = ""
+        if cache is not None:
+            self.context = (f"{settings.timezone}|{os.path.abspath(reader.root)}|{settings.display_root}|"
+                            f"{sorted(set(categories.values()), key=lambda c: c.slug)!r}|{_images_signature(reader.root)}")
+
+    def check(self, src_uri: str) -> _Checked | None:
+        data = self.reader.raw(src_uri)
+        if data is None:
+            return None
+        if self.cache is None:
+            return self._check(src_uri, data)
+        key = hashlib.sha256(f"{self.context}|{src_uri}|".encode() + data).hexdigest()
+        checked = self.cache.get(key)
+        if checked is None:
+            checked = self._check(src_uri, data)
+            self.cache.put(key, checked)
+        return checked
+
+    def _check(self, src_uri: str, data: bytes) -> _Checked:
+        log = ProblemLog()
+        reader = copy.copy(self.reader)  # the same reader, logging into this file's own log
+        reader.log = log
+        doc = reader.document(src_uri, ONE_LINE_TEXT_KEYS, data)
+        article = None
+        if doc is not None:
+            article = check_article(src_uri, reader.display(src_uri), doc, self.categories, reader.root, self.tz, log)
+        return _Checked(article, log.problems)
+
+    def finish(self) -> None:
+        if self.cache is not None:
+            self.cache.prune()
 
 
 def _images_signature(root: Path) -> str:
@@ -178,40 +220,16 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
         lookup[fold(category.name)] = category
         lookup[category.slug] = category
 
-    context = ""
-    if cache is not None:
-        context = f"{settings.timezone}|{os.path.abspath(root)}|{settings.display_root}|{categories!r}|" + \
-            _images_signature(root)
-    live_keys: set[str] = set()
+    checker = _ArticleChecker(reader, lookup, tz, cache)
     articles: list[Article] = []
     for src_uri in article_files:
-        data = reader.raw(src_uri)
-        if data is None:
+        checked = checker.check(src_uri)
+        if checked is None:
             continue
-        key = ""
-        if cache is not None:
-            key = hashlib.sha256(f"{context}|{src_uri}|".encode() + data).hexdigest()
-            cached = cache.get(key)
-            if cached is not None:
-                live_keys.add(key)
-                log.extend(cached.problems)
-                if cached.article is not None:
-                    articles.append(cached.article)
-                continue
-        file_log = ProblemLog()
-        reader.log = file_log
-        doc = reader.document(src_uri, ONE_LINE_TEXT_KEYS, data)
-        article = None
-        if doc is not None:
-            article = check_article(src_uri, reader.display(src_uri), doc, lookup, root, tz, file_log)
-        reader.log = log
-        log.extend(file_log.problems)
-        if cache is not None:
-            cache.put(key, _Checked(article, file_log.problems), live_keys)
-        if article is not None:
-            articles.append(article)
-    if cache is not None:
-        cache.prune(live_keys)
+        log.extend(checked.problems)
+        if checked.article is not None:
+            articles.append(checked.article)
+    checker.finish()
     check_duplicate_slugs(articles, log)
 
     pages = []

@@ -177,3 +177,22 @@ def test_hostile_html_in_body_is_a_warning_not_an_error(tmp_path):
 def test_leading_heading_repeating_the_title_is_dropped(tmp_path):
     result = load(tmp_path, {"news/a.md": article(body="# Trao quà Tết cho hộ cận nghèo\n\nNội dung.")})
     assert "# Trao" not in result.site.articles[0].body
+
+
+def test_cache_reuses_unchanged_files_and_never_a_stale_answer(tmp_path):
+    from generator.core.load import ArticleCache
+
+    cache = ArticleCache()
+    files = {"news/a.md": article(image="anh.png"), "news/b.md": article(title="B")}
+    first = load(tmp_path, files)
+    assert ("image.missing", "content/news/a.md", 5) in codes(first)
+    settings = Settings(content_dir=tmp_path / "content", display_root=tmp_path)
+    assert not load_site(settings, NOW, cache).ok and (cache.hits, cache.misses) == (0, 2)
+    assert not load_site(settings, NOW, cache).ok and (cache.hits, cache.misses) == (2, 2)
+    (tmp_path / "content" / "news" / "anh.png").write_bytes(PNG)  # the officer uploads the photo
+    fixed = load_site(settings, NOW, cache)
+    assert fixed.ok and fixed.site.articles[0].image.src_uri == "news/anh.png"
+    write_files(tmp_path, {"content/news/b.md": article(title="B đã sửa")})
+    edited = load_site(settings, NOW, cache)
+    assert sorted(a.title for a in edited.site.articles) == ["B đã sửa", "Trao quà Tết cho hộ cận nghèo"]
+    assert cache.hits == 3  # a.md unchanged since the photo arrived
