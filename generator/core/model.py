@@ -105,6 +105,3 @@ class Site:
     articles: tuple[Article, ...]
     unpublished: tuple[Article, ...]  # drafts and articles dated in the future
     pages: tuple[Page, ...]
-
-    def article_by_src(self) -> dict[str, Article]:
-        return {a.src_uri: a for a in self.articles}

@@ -9,8 +9,6 @@ YEAR = "luu-tru"
 REPORT = "bao-cao"
 PAGE_SEGMENT = "trang"
 CARDS = "the-chia-se"
-RSS_FEED = "feed.xml"
-ATOM_FEED = "atom.xml"
 
 #: First path segments the generator owns; a plain page may not take one.
 RESERVED_SEGMENTS = frozenset(

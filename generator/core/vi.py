@@ -25,11 +25,6 @@ def format_date_long(value: date | datetime) -> str:
     return format_date(_as_date(value), "'ngày' d 'tháng' M 'năm' y", locale=LOCALE)
 
 
-def format_time(value: datetime) -> str:
-    """`08:30`."""
-    return value.strftime("%H:%M")
-
-
 def format_number(value: float | int) -> str:
     """`2.500`, `1,5`."""
     return format_decimal(value, locale=LOCALE)
