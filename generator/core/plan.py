@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 
 from . import urls
 from .listings import Listing, build_listings, category_counts, years
 from .model import Article, Category, Page, Site
-from .rules.images import BODY_IMAGE
+from .rules.images import body_image_targets, relative_src_uri
 from .settings import Settings
 
 HOME_SRC = "index.md"
@@ -88,9 +87,4 @@ def build_plan(site: Site, settings: Settings) -> SitePlan:
 
 
 def _body_images(body: str, owner_src_uri: str) -> set[str]:
-    found = set()
-    base = posixpath.dirname(owner_src_uri)
-    for match in BODY_IMAGE.finditer(body):
-        target = (match.group(1) or match.group(2)).strip()
-        found.add(posixpath.normpath(posixpath.join(base, target)))
-    return found
+    return {relative_src_uri(owner_src_uri, target) for _, target in body_image_targets(body)}

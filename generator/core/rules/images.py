@@ -15,6 +15,18 @@ _WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
 BODY_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*(?:<([^>]+)>|([^)\s]+))")
 
 
+def relative_src_uri(owner_src_uri: str, target: str) -> str:
+    """Where `target`, written in the file `owner_src_uri`, points inside content/ (may start with ..)."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(owner_src_uri), target.strip().replace("\\", "/")))
+
+
+def body_image_targets(body: str):
+    """(line offset, target) of every `![...](file)` in a Markdown body."""
+    for offset, text in enumerate(body.split("\n")):
+        for match in BODY_IMAGE.finditer(text):
+            yield offset, match.group(1) or match.group(2)
+
+
 def resolve_image(
     value: str, owner_src_uri: str, content_dir: Path, path: str, line: int | None, log: ProblemLog
 ) -> str | None:
@@ -26,7 +38,7 @@ def resolve_image(
     if target.startswith(("/", "\\")) or _WINDOWS_ABSOLUTE.match(target) or target.startswith("file:"):
         log.add("image.outside", path, line, value=value)
         return None
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(owner_src_uri), target.replace("\\", "/")))
+    joined = relative_src_uri(owner_src_uri, target)
     if joined == ".." or joined.startswith("../"):
         log.add("image.outside", path, line, value=value)
         return None
@@ -47,7 +59,5 @@ def resolve_image(
 
 def check_body_images(body: str, body_line: int, owner_src_uri: str, content_dir: Path, path: str, log: ProblemLog):
     """Every `![...](file)` in a body must resolve like a front-matter image."""
-    for offset, text in enumerate(body.split("\n")):
-        for match in BODY_IMAGE.finditer(text):
-            target = match.group(1) or match.group(2)
-            resolve_image(target, owner_src_uri, content_dir, path, body_line + offset, log)
+    for offset, target in body_image_targets(body):
+        resolve_image(target, owner_src_uri, content_dir, path, body_line + offset, log)
