@@ -1,0 +1,73 @@
+"""One small on-disk cache for everything derived from content: cards, QR codes, later images.
+
+Entries are files named by a content-hash key (the caller hashes everything that makes the
+file), written atomically (temp file + rename), so a crash or two builds at once never leave a
+half-written entry. The cache is only a speed-up: deleting `.cache/` costs time, never output.
+`prune()` removes what this build did not ask for, and temp files a killed build left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+_TEMP_PREFIX = ".tmp-"
+_STALE_TEMP_SECONDS = 3600
+
+
+class DiskCache:
+    """Files under `root/namespace/`, one per key; remembers which keys this build used."""
+
+    def __init__(self, root: Path, namespace: str):
+        self.directory = Path(root) / namespace
+        self._used: set[str] = set()
+
+    def path(self, key: str, suffix: str) -> Path:
+        return self.directory / f"{key}{suffix}"
+
+    def get(self, key: str, suffix: str) -> Path | None:
+        """The cached file for `key`, or None. A hit counts as used (kept by `prune`)."""
+        path = self.path(key, suffix)
+        if path.is_file():
+            self._used.add(path.name)
+            return path
+        return None
+
+    def put(self, key: str, suffix: str, data: bytes) -> Path:
+        """Store `data` under `key` atomically and return its path."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        target = self.path(key, suffix)
+        fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=self.directory)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        self._used.add(target.name)
+        return target
+
+    def mark_used(self, key: str, suffix: str) -> None:
+        self._used.add(self.path(key, suffix).name)
+
+    def prune(self) -> int:
+        """Delete entries this build did not use and stale temp files; return how many went."""
+        if not self.directory.is_dir():
+            return 0
+        removed = 0
+        now = time.time()
+        for entry in self.directory.iterdir():
+            if not entry.is_file():
+                continue
+            if entry.name.startswith(_TEMP_PREFIX):
+                # Another build may be writing it right now: only old ones are left-overs.
+                if now - entry.stat().st_mtime < _STALE_TEMP_SECONDS:
+                    continue
+            elif entry.name in self._used:
+                continue
+            entry.unlink(missing_ok=True)
+            removed += 1
+        return removed

@@ -1,0 +1,74 @@
+"""What a share card shows, and the key that names it in the cache and in its URL."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import PIL
+
+LAYOUT_VERSION = "1"  # bump whenever render.py draws differently
+FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_FILES = ("BeVietnamPro-Bold.ttf", "BeVietnamPro-SemiBold.ttf", "BeVietnamPro-Regular.ttf")
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    """Everything a card draws. Text is stored NFC, so a title typed decomposed draws the same."""
+
+    title: str  # officer-written: drawn as literal text
+    kicker: str = ""  # the small label above the headline: category, "Chuyên mục", "Báo cáo"...
+    date_text: str = ""  # "09/01/2026", or ""
+    ward_name: str = ""
+    organisation: str = ""
+    logo: str | None = None  # absolute path of the ward's logo
+    photo: str | None = None  # absolute path of the article's photo
+    figures: tuple[tuple[str, str], ...] = ()  # up to three (value, label) pairs, for report cards
+
+    def __post_init__(self):
+        for name in ("title", "kicker", "date_text", "ward_name", "organisation"):
+            object.__setattr__(self, name, _clean(getattr(self, name)))
+        figures = tuple((_clean(value), _clean(label)) for value, label in self.figures[:3])
+        object.__setattr__(self, "figures", figures)
+
+    def key(self) -> str:
+        """A hash of everything that makes the PNG: text, the bytes of its images, fonts, layout."""
+        fields = asdict(self)
+        fields["logo"] = _file_hash(self.logo)
+        fields["photo"] = _file_hash(self.photo)
+        fields["figures"] = [list(pair) for pair in self.figures]
+        payload = {"layout": LAYOUT_VERSION, "pillow": PIL.__version__, "fonts": _fonts_hash(), "card": fields}
+        return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def _clean(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+@functools.lru_cache(maxsize=1)
+def _fonts_hash() -> str:
+    digest = hashlib.sha256()
+    for name in FONT_FILES:
+        digest.update((FONTS_DIR / name).read_bytes())
+    return digest.hexdigest()
+
+
+_file_hashes: dict[tuple[str, int, int], str] = {}  # (path, size, mtime_ns) -> sha256: one photo, many keys
+
+
+def _file_hash(path: str | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "missing"
+    memo = (path, stat.st_size, stat.st_mtime_ns)
+    if memo not in _file_hashes:
+        _file_hashes[memo] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return _file_hashes[memo]

@@ -1,0 +1,172 @@
+"""Share cards drawn for real: opened with Pillow, compared pixel by pixel, read back by Tesseract."""
+
+import difflib
+import os
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+
+from generator.core.cache import DiskCache
+from generator.core.cards import HEIGHT, WIDTH, CardSpec, draw_cards, headline_box, layout_headline, render_card
+from generator.core.cards.render import MAX_BYTES, _font
+
+REPO = Path(__file__).resolve().parents[2]
+PHOTO = REPO / "content/news/2025/chu-nhat-xanh-ra-quan.jpg"
+LOGO = REPO / "content/images/logo.png"
+WARD, ORGANISATION = "Phường Hòa Bình", "Ủy ban Mặt trận Tổ quốc Việt Nam phường Hòa Bình"
+HEADLINES = [
+    "Trao 120 suất quà Tết cho hộ nghèo và gia đình chính sách",
+    "Ra quân dọn vệ sinh kênh Nhiêu Lộc – Thị Nghè sau mưa lớn",
+    "Hội nghị tổng kết công tác Mặt trận năm 2025: quỹ Vì người nghèo đạt gần 1,2 tỷ đồng",
+]
+LONG_TITLE = ("Ủy ban Mặt trận Tổ quốc Việt Nam phường phối hợp các đoàn thể trao 150 phần quà Tết, "
+              "30 thẻ bảo hiểm y tế và 12 suất học bổng cho hộ cận nghèo, gia đình chính sách, người cao tuổi")
+
+
+def card(title=HEADLINES[0], **extra) -> CardSpec:
+    fields = dict(kicker="An sinh xã hội", date_text="09/01/2026", ward_name=WARD, organisation=ORGANISATION)
+    return CardSpec(title=title, **{**fields, **extra})
+
+
+def opened(data: bytes) -> Image.Image:
+    from io import BytesIO
+
+    image = Image.open(BytesIO(data))
+    image.load()
+    return image
+
+
+@pytest.fixture
+def noisy_photo(tmp_path):
+    """A photo as hard to compress as they come: coloured noise."""
+    path = tmp_path / "noise.png"
+    channels = [Image.effect_noise((1600, 1200), sigma) for sigma in (90, 70, 110)]
+    Image.merge("RGB", channels).save(path)
+    return path
+
+
+@pytest.mark.parametrize("extra", [
+    {},
+    {"logo": str(LOGO)},
+    {"photo": str(PHOTO), "logo": str(LOGO)},
+    {"figures": (("1,2 tỷ đồng", "Quỹ Vì người nghèo"), ("1.250", "suất quà Tết"), ("98,6%", "hộ văn hóa"))},
+], ids=["plain", "logo", "photo", "figures"])
+def test_card_is_a_1200x630_png_under_200_kb(extra):
+    data = render_card(card(**extra))
+    image = opened(data)
+    assert image.format == "PNG" and image.size == (WIDTH, HEIGHT) == (1200, 630)
+    assert len(data) <= MAX_BYTES == 200_000
+    # The headline is drawn in white on red: both must be there in quantity.
+    rgb = image.convert("RGB")
+    colours = dict((c, n) for n, c in rgb.getcolors(1 << 20))
+    assert colours.get((255, 255, 255), 0) > 5_000
+
+
+def test_a_noisy_photo_still_fits_200_kb(noisy_photo):
+    data = render_card(card(photo=str(noisy_photo)))
+    assert len(data) <= MAX_BYTES and opened(data).size == (1200, 630)
+
+
+def test_decomposed_title_draws_the_same_pixels_as_composed():
+    nfc = card(title=HEADLINES[1], kicker="Hoạt động Mặt trận")
+    nfd = card(title=unicodedata.normalize("NFD", HEADLINES[1]), kicker=unicodedata.normalize("NFD", "Hoạt động Mặt trận"),
+               ward_name=unicodedata.normalize("NFD", WARD))
+    assert nfd.title == HEADLINES[1] and nfd.key() == nfc.key()
+    a, b = opened(render_card(nfc)), opened(render_card(nfd))
+    assert ImageChops.difference(a.convert("RGB"), b.convert("RGB")).getbbox() is None
+
+
+def test_rendering_is_deterministic():
+    spec = card(photo=str(PHOTO), logo=str(LOGO))
+    assert render_card(spec) == render_card(spec)
+
+
+def test_long_titles_fit_in_four_lines_with_an_ellipsis():
+    font_width = WIDTH - 2 * 64
+    for title in (LONG_TITLE + " " + LONG_TITLE, "X" * 120, "Quàtết" * 40):
+        assert len(title) >= 120
+        layout = layout_headline(title, font_width, 4, 350)
+        assert 1 <= len(layout.lines) <= 4
+        font = _font("Bold", layout.size)
+        assert all(font.getlength(line) <= font_width for line in layout.lines)
+        if len(title) > 200:
+            assert layout.lines[-1].endswith("…")
+    # A 200-character title is drawn, and nothing white spills into the right margin.
+    title = (LONG_TITLE + " " + LONG_TITLE)[:200]
+    image = opened(render_card(card(title=title))).convert("RGB")
+    margin = image.crop((WIDTH - 40, 0, WIDTH, HEIGHT - 12))
+    assert (255, 255, 255) not in {c for _, c in margin.getcolors(1 << 20)}
+
+
+def test_short_titles_are_drawn_large():
+    assert layout_headline("Chủ nhật xanh", 1072, 4, 350).size >= 72
+
+
+def test_key_follows_what_is_drawn(tmp_path):
+    photo = tmp_path / "anh.jpg"
+    photo.write_bytes(PHOTO.read_bytes())
+    base = card(photo=str(photo))
+    key = base.key()
+    assert card(title="Khác", photo=str(photo)).key() != key
+    assert card(photo=str(photo), figures=(("1", "hộ"),)).key() != key
+    os.utime(photo, ns=(1_000_000_000, 1_000_000_000))  # touched, same bytes
+    assert card(photo=str(photo)).key() == key
+    photo.write_bytes(PHOTO.read_bytes() + b"\0")  # new bytes, same path
+    assert card(photo=str(photo)).key() != key
+
+
+def test_hostile_text_is_drawn_literally():
+    data = render_card(card(title='<script>alert("x")</script> & "quotes" {{ 7*7 }}'))
+    assert opened(data).size == (1200, 630) and b"<script>" not in data
+
+
+def test_draw_cards_reuses_the_cache(tmp_path):
+    cache = DiskCache(tmp_path, "cards")
+    specs = [card(title=f"Tin số {n}") for n in range(7)] + [card(title="Tin số 0")]
+    stats, paths = draw_cards(specs, cache, workers=2)
+    assert (stats.drawn, stats.reused) == (7, 0) and len(paths) == 7
+    first = {key: path.read_bytes() for key, path in paths.items()}
+    assert all(opened(data).size == (1200, 630) for data in first.values())
+    again = DiskCache(tmp_path, "cards")
+    stats, paths = draw_cards(specs, again, workers=2)
+    assert (stats.drawn, stats.reused) == (0, 7)
+    assert {key: path.read_bytes() for key, path in paths.items()} == first
+    # Pruning keeps what was used and removes the rest.
+    third = DiskCache(tmp_path, "cards")
+    draw_cards(specs[:2], third, workers=1)
+    assert third.prune() == 5 and len(list((tmp_path / "cards").iterdir())) == 2
+
+
+def ocr(image: Image.Image) -> str:
+    """Tesseract's reading of an image, Vietnamese model, as one line of NFC text."""
+    result = subprocess.run(["tesseract", "stdin", "stdout", "-l", "vie", "--psm", "6"], input=_png(image),
+                            capture_output=True, check=True)
+    return " ".join(unicodedata.normalize("NFC", result.stdout.decode("utf-8")).split())
+
+
+def _png(image: Image.Image) -> bytes:
+    from io import BytesIO
+
+    buffer = BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def similarity(expected: str, got: str) -> float:
+    return difflib.SequenceMatcher(None, expected, got).ratio()
+
+
+def test_tesseract_reads_the_headline_back():
+    ratios = []
+    for title in HEADLINES:
+        for photo in (None, str(PHOTO)):
+            spec = card(title=title, photo=photo, logo=str(LOGO))
+            image = opened(render_card(spec)).convert("RGB")
+            got = ocr(image.crop(headline_box(spec)))
+            ratios.append((similarity(title, got), title, got))
+    worst = min(ratios)
+    print(f"\nOCR similarity of card headlines: min {worst[0]:.3f} over {len(ratios)} cards")
+    assert worst[0] >= 0.9, worst
