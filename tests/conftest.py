@@ -66,6 +66,13 @@ class Build:
     log: str
     error: str = ""
     problems: list = field(default_factory=list)
+    stats: object = None  # the plugin's OutputStats: cards drawn and reused, feeds written
+
+    def file(self, url: str) -> Path:
+        """The built file behind a site-relative or absolute URL of this site."""
+        path = url.split("://", 1)[-1].split("/", 1)[-1] if "://" in url else url.lstrip("/")
+        path = path.split("#", 1)[0]
+        return self.site_dir / (path + "index.html" if path.endswith("/") or path == "" else path)
 
     def html(self, url: str) -> BeautifulSoup:
         path = self.site_dir / url / "index.html" if not url.endswith(".html") else self.site_dir / url
@@ -137,12 +144,13 @@ def build_site(root: Path, site_dir: Path | None = None) -> Build:
             ok, error = False, str(exc)
         plugin = config.plugins["ward-news"]
         problems = plugin.problems.problems if plugin.problems is not None else []
+        stats = plugin.stats
     finally:
         os.chdir(cwd)
         logger.removeHandler(handler)
         logger.setLevel(previous_level)
     return Build(root=root, site_dir=Path(config.site_dir), ok=ok, log=stream.getvalue(), error=error,
-                 problems=problems)
+                 problems=problems, stats=stats)
 
 
 @pytest.fixture

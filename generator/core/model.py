@@ -46,6 +46,7 @@ class Article:
     body_line: int
     summary: str  # the written summary, or the first paragraph when none was written
     lede: str = ""  # the written summary only: shown under the headline without repeating the body
+    description: str = ""  # for meta tags, feeds and cards: the summary, or ~160 characters of the body
     tags: tuple[Tag, ...] = ()
     author: str = ""
     image: Image | None = None
@@ -87,6 +88,7 @@ class WardInfo:
     name: str = "Phường"
     organisation: str = ""
     tagline: str = ""
+    description: str = ""  # one or two sentences for search engines and link previews
     address: str = ""
     phone: str = ""
     email: str = ""

@@ -1,74 +1,196 @@
-"""build_plan: the whole site as data: every page to render and every asset to publish."""
+"""build_plan: the whole site as data: every page to render, every feed, card and asset to publish.
+
+A page's kind is decided here, once. Each PlannedPage carries its kind, URL, template, title,
+description, share card and the data its template reads, so the MkDocs adapter and the base
+template dispatch on `kind`/`template` without knowing what a kind means. Adding a page kind is
+core data (a builder below) plus one template.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from . import urls
+from . import urls, vi
+from .cards.spec import CardSpec
+from .feeds import FeedSpec, plan_feeds
 from .listings import Listing, build_listings, category_counts, years
-from .model import Article, Category, Page, Site
+from .model import Article, Category, Site, WardInfo
+from .rules.articles import DESCRIPTION_MAX, summarize
 from .rules.images import body_image_targets, relative_src_uri
 from .settings import Settings
 
 HOME_SRC = "index.md"
-
-
-@dataclass(frozen=True)
-class ArticlePage:
-    article: Article
-    url: str
-    src_uri: str
-
-
-@dataclass(frozen=True)
-class PlainPage:
-    page: Page
-    url: str
-    src_uri: str
-
-
-@dataclass(frozen=True)
-class ListingPage:
-    listing: Listing
-    src_uri: str  # a virtual source path, unique per listing page
+LISTING_KINDS = {"news": "news-index", "category": "category", "tag": "tag", "year": "archive"}
+_LISTING_PREFIX = {"category": "Chuyên mục: ", "tag": "Thẻ: ", "year": "Lưu trữ: "}
+_LISTING_CARD_NAME = {"news": urls.NEWS, "category": urls.CATEGORY, "tag": urls.TAG, "year": urls.YEAR}
+_LISTING_KICKER = {"news": "Tin tức", "category": "Chuyên mục", "tag": "Thẻ", "year": "Lưu trữ"}
 
 
 @dataclass(frozen=True)
 class Home:
+    """What the home page shows besides the ward's identity."""
+
     latest: tuple[Article, ...]
     categories: tuple[tuple[Category, int], ...]
     years: tuple[tuple[int, int], ...]
-    src_uri: str = HOME_SRC
-    url: str = ""
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One HTML page of the site and everything needed to render and share it."""
+
+    kind: str  # home · article · page · news-index · category · tag · archive
+    template: str  # under overrides/, e.g. "ward/article.html"
+    src_uri: str  # the officer's file, or a virtual path unique to this page
+    url: str  # from urls.py, relative to the site root
+    title: str  # plain text: <title>, og:title, the card's headline
+    description: str  # plain text: meta description, og:description
+    data: object  # what the template reads: Article, Listing, Home or Page
+    body: str = ""  # Markdown rendered into the page (articles and plain pages)
+    nav_title: str = ""  # set for the pages in the site's menu
+    card: CardSpec | None = None
+    card_url: str = ""
+    card_alt: str = ""
+    feeds: tuple[FeedSpec, ...] = ()  # feeds this page announces besides the site's own
+    robots: str = ""  # e.g. "noindex" for pages that only repeat others
+    qr_url: str = ""  # a QR code to this page, printed on its noticeboard sheet
 
 
 @dataclass(frozen=True)
 class SitePlan:
     site: Site
     home: Home
-    articles: tuple[ArticlePage, ...]
-    pages: tuple[PlainPage, ...]
-    listings: tuple[ListingPage, ...]
+    pages: tuple[PlannedPage, ...]  # home first, then listings, plain pages, articles
+    feeds: tuple[FeedSpec, ...]  # the site's feeds first, then each category's
     assets: frozenset[str]  # src_uris of content files to publish (images the site uses)
-    by_src: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    description: str  # the ward's description, for the home page and the site's feeds
+    site_url: str  # the public address the site is built for ("" when unknown)
+    by_src: dict[str, PlannedPage] = field(default_factory=dict, compare=False, hash=False)
 
-    def lookup(self, src_uri: str):
-        """The planned page for a source path (article, plain page, listing or home), or None."""
+    def lookup(self, src_uri: str) -> PlannedPage | None:
+        """The planned page for a source path, or None for files that are not ours."""
         return self.by_src.get(src_uri)
+
+    @property
+    def site_feeds(self) -> tuple[FeedSpec, ...]:
+        return tuple(f for f in self.feeds if f.page_url == "")
+
+    @property
+    def cards(self) -> tuple[PlannedPage, ...]:
+        """Pages with a share card (several may share one, e.g. the pages of a listing)."""
+        return tuple(p for p in self.pages if p.card is not None)
+
+    @property
+    def nav(self) -> tuple[PlannedPage, ...]:
+        return tuple(p for p in self.pages if p.nav_title)
+
+
+def ward_description(ward: WardInfo) -> str:
+    """site.yml's description, else its tagline, else a sentence naming the organisation."""
+    if ward.description or ward.tagline:
+        return ward.description or ward.tagline
+    organisation = ward.organisation or f"Ủy ban Mặt trận Tổ quốc Việt Nam {_lower_first(ward.name)}"
+    return f"Tin tức, hoạt động của {organisation}: an sinh xã hội, đại đoàn kết, chuyển đổi số."
 
 
 def build_plan(site: Site, settings: Settings) -> SitePlan:
-    articles = tuple(ArticlePage(a, urls.article_url(a.slug), a.src_uri) for a in site.articles)
-    pages = tuple(PlainPage(p, urls.page_url(p.slug), p.src_uri) for p in site.pages)
-    listings = tuple(
-        ListingPage(listing, "_listings/" + urls.dest_path(listing.url).replace("index.html", "index.md"))
-        for listing in build_listings(site, settings.pagination_per_page)
-    )
-    home = Home(
-        latest=site.articles[: settings.home_latest_count],
-        categories=tuple(category_counts(site)),
-        years=tuple(years(site)),
-    )
+    builder = _Builder(site, settings)
+    # The order is the menu's order for pages that have a nav_title: home, news, plain pages.
+    pages = [builder.home()]
+    pages += [builder.listing(listing) for listing in build_listings(site, settings.pagination_per_page)]
+    pages += [builder.plain_page(p) for p in site.pages]
+    pages += [builder.article(a) for a in site.articles]
+    feeds = plan_feeds(site.articles, site.categories, site.ward, builder.description)
+    pages = [builder.with_feeds(p, feeds) for p in pages]
+    return SitePlan(site=site, home=builder.home_data, pages=tuple(pages), feeds=tuple(feeds),
+                    assets=frozenset(_assets(site)), description=builder.description, site_url=settings.site_url,
+                    by_src={p.src_uri: p for p in pages})
+
+
+class _Builder:
+    """One method per page kind: URL, template, title, description and card in one place."""
+
+    def __init__(self, site: Site, settings: Settings):
+        self.site, self.settings, self.ward = site, settings, site.ward
+        self.description = ward_description(site.ward)
+        self.home_data = Home(
+            latest=site.articles[: settings.home_latest_count],
+            categories=tuple(category_counts(site)),
+            years=tuple(years(site)),
+        )
+
+    def home(self) -> PlannedPage:
+        title = self.ward.name
+        card = self._card(title, kicker="Trang thông tin điện tử", photo=None)
+        return self._page("home", "ward/home.html", HOME_SRC, "", title, self.description, self.home_data,
+                          nav_title="Trang chủ", card=card, card_name="trang-chu")
+
+    def article(self, article: Article) -> PlannedPage:
+        card = self._card(article.title, kicker=article.category.name, date_text=vi.format_date_short(article.date),
+                          photo=article.image.src_uri if article.image else None)
+        page = self._page("article", "ward/article.html", article.src_uri, urls.article_url(article.slug),
+                          article.title, article.description, article, body=article.body, card=card,
+                          card_name=article.slug)
+        return dataclasses.replace(page, qr_url=urls.qr_url(article.slug))
+
+    def plain_page(self, page) -> PlannedPage:
+        description = summarize(page.body, DESCRIPTION_MAX) or self.description
+        card = self._card(page.title, kicker=self.ward.name, photo=None)
+        return self._page("page", "ward/page.html", page.src_uri, urls.page_url(page.slug), page.title,
+                          description, page, body=page.body, nav_title=page.title, card=card,
+                          card_name=f"trang-{page.slug}")
+
+    def listing(self, listing: Listing) -> PlannedPage:
+        kind = LISTING_KINDS[listing.kind]
+        suffix = f" – Trang {listing.number}" if listing.number > 1 else ""
+        title = _LISTING_PREFIX.get(listing.kind, "") + listing.title + suffix
+        card = self._card(listing.title, kicker=_LISTING_KICKER[listing.kind], photo=None)
+        src_uri = "_listings/" + urls.dest_path(listing.url).replace("index.html", "index.md")
+        name = _LISTING_CARD_NAME[listing.kind] + (f"-{listing.key}" if listing.key else "")
+        return self._page(kind, "ward/listing.html", src_uri, listing.url, title, self._listing_description(listing),
+                          listing, nav_title="Tin tức" if listing.kind == "news" and listing.number == 1 else "",
+                          card=card, card_name=name)
+
+    def with_feeds(self, page: PlannedPage, feeds) -> PlannedPage:
+        """A category's pages announce that category's feeds."""
+        if page.kind != "category":
+            return page
+        own = tuple(f for f in feeds if f.page_url and f.page_url == urls.category_url(page.data.key))
+        return dataclasses.replace(page, feeds=own)
+
+    def _listing_description(self, listing: Listing) -> str:
+        if listing.description:
+            return listing.description
+        who = self.ward.organisation or self.ward.name
+        return {
+            "news": f"Tất cả tin tức, hoạt động của {who}, mới nhất trước.",
+            "category": f"Tin bài chuyên mục {listing.title} của {who}.",
+            "tag": f"Các tin bài có thẻ “{listing.title}” của {who}.",
+            "year": f"Tin bài năm {listing.key} của {who}.",
+        }[listing.kind]
+
+    def _card(self, title: str, *, kicker: str, photo: str | None, date_text: str = "",
+              figures: tuple[tuple[str, str], ...] = ()) -> CardSpec:
+        root = Path(self.settings.content_dir)
+        return CardSpec(
+            title=title, kicker=kicker, date_text=date_text, ward_name=self.ward.name,
+            organisation=self.ward.organisation,
+            logo=str((root / self.ward.logo).resolve()) if self.ward.logo else None,
+            photo=str((root / photo).resolve()) if photo else None,
+            figures=figures,
+        )
+
+    def _page(self, kind, template, src_uri, url, title, description, data, *, body="", nav_title="",
+              card: CardSpec | None = None, card_name: str = "") -> PlannedPage:
+        card_url = urls.card_url(card_name, card.key()) if card is not None else ""
+        return PlannedPage(kind=kind, template=template, src_uri=src_uri, url=url, title=title,
+                           description=description, data=data, body=body, nav_title=nav_title, card=card,
+                           card_url=card_url, card_alt=f"{title} – {self.ward.name}" if card else "")
+
+
+def _assets(site: Site) -> set[str]:
     assets = set()
     for article in site.articles:
         if article.image:
@@ -78,13 +200,12 @@ def build_plan(site: Site, settings: Settings) -> SitePlan:
         assets.update(_body_images(page.body, page.src_uri))
     if site.ward.logo:
         assets.add(site.ward.logo)
-    by_src: dict[str, object] = {HOME_SRC: home}
-    by_src.update({a.src_uri: a for a in articles})
-    by_src.update({p.src_uri: p for p in pages})
-    by_src.update({lp.src_uri: lp for lp in listings})
-    return SitePlan(site=site, home=home, articles=articles, pages=pages, listings=listings,
-                    assets=frozenset(assets), by_src=by_src)
+    return assets
 
 
 def _body_images(body: str, owner_src_uri: str) -> set[str]:
     return {relative_src_uri(owner_src_uri, target) for _, target in body_image_targets(body)}
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

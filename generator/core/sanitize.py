@@ -7,6 +7,8 @@ embeds (the site never loads anything from another host).
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import nh3
 
 _TAGS = {
@@ -34,4 +36,26 @@ def sanitize_html(html: str) -> str:
         url_schemes=_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+    )
+
+
+def absolutize_urls(html: str, base: str) -> str:
+    """Links and images resolved against `base`: for copies of a page read elsewhere (feeds).
+
+    Runs the same sanitiser again, so the result is exactly as safe as the page itself.
+    """
+
+    def resolve(tag: str, attribute: str, value: str) -> str | None:
+        if (tag, attribute) in {("a", "href"), ("img", "src")}:
+            return urljoin(base, value)
+        return value
+
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+        attribute_filter=resolve,
     )

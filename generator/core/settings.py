@@ -21,3 +21,5 @@ class Settings:
     pagination_per_page: int = 10
     home_latest_count: int = 7
     site_name: str = "Phường"  # used when content/site.yml gives no name
+    cache_dir: Path | None = None  # on-disk caches (cards...); None: nothing is cached between builds
+    workers: int = 2  # processes for drawing cards; the machines we build on have two cores

@@ -45,6 +45,34 @@ def page_url(slug: str) -> str:
     return f"{slug}/"
 
 
+def asset_url(src_uri: str) -> str:
+    """Where a content file (photo, logo) is published: at its path inside content/."""
+    return src_uri
+
+
+def qr_url(slug: str) -> str:
+    """The QR code printed on an article's noticeboard sheet, next to the article's page."""
+    return f"{article_url(slug)}ma-qr.svg"
+
+
+def card_url(name: str, key: str) -> str:
+    """A share card: the content hash in the name, because Zalo and Facebook cache previews by URL."""
+    return f"{CARDS}/{name}-{key[:16]}.png"
+
+
+def feed_url(fmt: str, category_slug: str = "") -> str:
+    """`feed.xml` (RSS 2.0) and `atom.xml` (Atom 1.0), for the site or under a category."""
+    name = "feed.xml" if fmt == "rss" else "atom.xml"
+    return f"{CATEGORY}/{category_slug}/{name}" if category_slug else name
+
+
+def absolute(site_url: str, url: str) -> str:
+    """An address that works outside the site (feeds, Open Graph, QR codes): site_url + url."""
+    if not site_url:
+        return "/" + url
+    return site_url.rstrip("/") + "/" + url
+
+
 def dest_path(url: str) -> str:
     """The file a URL is served from: `tin-tuc/x/` → `tin-tuc/x/index.html`."""
     return f"{url}index.html" if url.endswith("/") or url == "" else url

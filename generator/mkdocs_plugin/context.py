@@ -1,11 +1,12 @@
-"""Template context: what our overrides/ templates read for each kind of page."""
+"""Template context: what our overrides/ templates read for each planned page."""
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
 from ..core import urls, vi
-from ..core.plan import ArticlePage, Home, ListingPage, PlainPage, SitePlan
+from ..core.share import json_ld
+from ..core.plan import PlannedPage, SitePlan
 
 FILTERS = {
     "vi_date": vi.format_date_short,
@@ -15,61 +16,31 @@ FILTERS = {
 }
 
 
-def page_kind(planned) -> str:
-    if isinstance(planned, ArticlePage):
-        return "article"
-    if isinstance(planned, ListingPage):
-        return "listing"
-    if isinstance(planned, Home):
-        return "home"
-    if isinstance(planned, PlainPage):
-        return "page"
-    return "other"
-
-
-def page_title(planned, plan: SitePlan) -> str:
-    if isinstance(planned, ArticlePage):
-        return planned.article.title
-    if isinstance(planned, PlainPage):
-        return planned.page.title
-    if isinstance(planned, ListingPage):
-        listing = planned.listing
-        prefix = {"category": "Chuyên mục: ", "tag": "Thẻ: ", "year": "Lưu trữ: "}.get(listing.kind, "")
-        suffix = f" – Trang {listing.number}" if listing.number > 1 else ""
-        return prefix + listing.title + suffix
-    return plan.site.ward.name
-
-
-def page_description(planned, plan: SitePlan) -> str:
-    if isinstance(planned, ArticlePage):
-        return planned.article.summary
-    if isinstance(planned, ListingPage) and planned.listing.description:
-        return planned.listing.description
-    ward = plan.site.ward
-    return ward.tagline or ward.organisation or ward.name
-
-
 def html_title(text: str) -> Markup:
     """Officer text as MkDocs/Material expect page titles: already-escaped HTML."""
     return escape(text)
 
 
-def audit_kind(planned) -> str:
-    """The page kind announced in <meta name="ward-news:page">, for crawlers and site audits."""
-    if isinstance(planned, ListingPage):
-        return {"news": "news-index", "year": "archive"}.get(planned.listing.kind, planned.listing.kind)
-    return page_kind(planned)
-
-
-def page_context(planned, plan: SitePlan) -> dict:
+def page_context(page: PlannedPage, plan: SitePlan) -> dict:
+    """`wn` in templates: the planned page, its data, and absolute URLs for sharing."""
+    site_url = plan.site_url
+    url = urls.absolute(site_url, page.url)
+    card_url = urls.absolute(site_url, page.card_url) if page.card_url else ""
     return {
-        "kind": page_kind(planned),
-        "audit_kind": audit_kind(planned),
-        "planned": planned,
-        "title": page_title(planned, plan),
-        "description": page_description(planned, plan),
+        "kind": page.kind,
+        "page": page,
+        "data": page.data,
+        "title": page.title,
+        "description": page.description,
+        "url": url,
+        "card_url": card_url,
+        "json_ld": json_ld(page.kind, page.data, url=url, title=page.title, description=page.description,
+                           card_url=card_url, ward=plan.site.ward, site_url=site_url),
     }
 
 
 def env_globals(plan: SitePlan) -> dict:
-    return {"wn_site": plan.site, "wn_ward": plan.site.ward, "wn_urls": urls, "wn_home": plan.home}
+    return {
+        "wn_site": plan.site, "wn_ward": plan.site.ward, "wn_urls": urls, "wn_home": plan.home,
+        "wn_site_feeds": plan.site_feeds, "wn_description": plan.description,
+    }

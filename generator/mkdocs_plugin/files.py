@@ -10,7 +10,8 @@ from markupsafe import escape
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core import urls
-from ..core.plan import ArticlePage, Home, ListingPage, SitePlan
+from ..core.model import Article
+from ..core.plan import PlannedPage, SitePlan
 
 
 class PlannedFile(File):
@@ -41,24 +42,27 @@ class Fingerprints:
         self.shared = shared
         self._articles: dict[int, str] = {}
 
-    def article(self, article) -> str:
+    def article(self, article: Article) -> str:
         digest = self._articles.get(id(article))
         if digest is None:
             digest = self._articles[id(article)] = hashlib.sha256(repr(article).encode()).hexdigest()
         return digest
 
-    def of(self, planned) -> str:
-        if isinstance(planned, ArticlePage):
-            own = f"{planned.url}|{self.article(planned.article)}"
-        elif isinstance(planned, ListingPage):
-            listing = planned.listing
-            head = dataclasses.replace(listing, articles=())
-            own = repr(head) + "|".join(self.article(a) for a in listing.articles)
-        elif isinstance(planned, Home):
-            own = repr(dataclasses.replace(planned, latest=())) + "|".join(self.article(a) for a in planned.latest)
+    def _value(self, value) -> str:
+        if isinstance(value, Article):
+            return self.article(value)
+        if isinstance(value, tuple) and value and isinstance(value[0], Article):
+            return ",".join(self.article(a) for a in value)
+        return repr(value)
+
+    def of(self, page: PlannedPage) -> str:
+        head = dataclasses.replace(page, data=None, body="")
+        data = page.data
+        if dataclasses.is_dataclass(data) and not isinstance(data, Article):
+            own = "|".join(self._value(getattr(data, f.name)) for f in dataclasses.fields(data))
         else:
-            own = repr(planned)
-        return hashlib.sha256(f"{self.shared}\0{own}".encode()).hexdigest()
+            own = self._value(data)
+        return hashlib.sha256(f"{self.shared}\0{head!r}\0{page.body}\0{own}".encode()).hexdigest()
 
 
 def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered: dict[str, str] | None = None) -> Files:
@@ -75,32 +79,19 @@ def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered:
         from_content = file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(docs_dir + os.sep)
         if not from_content or (not file.is_documentation_page() and file.src_uri in plan.assets):
             kept.append(file)
-
-    def add(src_uri: str, url: str, content: str, in_nav: bool = False) -> None:
-        inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-        file = PlannedFile.generated(config, src_uri, content=content, inclusion=inclusion)
-        file.dest_uri = urls.dest_path(url)
-        file.fingerprint = fingerprints.of(plan.lookup(src_uri))
+    for page in plan.pages:
+        inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
+        file = PlannedFile.generated(config, page.src_uri, content=page.body, inclusion=inclusion)
+        file.dest_uri = urls.dest_path(page.url)
+        file.fingerprint = fingerprints.of(page)
         file.rendered = rendered
         kept.append(file)
-
-    add(plan.home.src_uri, plan.home.url, "", in_nav=True)
-    for article_page in plan.articles:
-        add(article_page.src_uri, article_page.url, article_page.article.body)
-    for plain in plan.pages:
-        add(plain.src_uri, plain.url, plain.page.body, in_nav=True)
-    for listing_page in plan.listings:
-        add(listing_page.src_uri, listing_page.listing.url, "", in_nav=listing_page.listing.kind == "news"
-            and listing_page.listing.number == 1)
     return kept
 
 
 def nav_entries(plan: SitePlan) -> list:
-    """The site's menu: home, news, then the plain pages (giới thiệu, liên hệ...)."""
-    news = next(lp for lp in plan.listings if lp.listing.kind == "news" and lp.listing.number == 1)
-    entries: list = [{"Trang chủ": plan.home.src_uri}, {"Tin tức": news.src_uri}]
-    entries += [{escape(p.page.title): p.src_uri} for p in plan.pages]  # officer text: escaped
-    return entries
+    """The site's menu, in the plan's order (home, news, then plain pages)."""
+    return [{escape(page.nav_title): page.src_uri} for page in plan.nav]  # officer text: escaped
 
 
 def shared_fingerprint(plan: SitePlan, config) -> str:

@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
 from ..core.load import ArticleCache, load_site
+from ..core.outputs import OutputStats, SiteOutputs
 from ..core.plan import SitePlan, build_plan
 from ..core.rules.fields import parse_date, zone
 from ..core.sanitize import sanitize_html
@@ -32,6 +33,12 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.rendered: dict[str, str] = {}  # dest path -> fingerprint of the page written there
         self.planned_dests: set[str] = set()  # dest paths of the pages this build plans
         self.shared = ""  # fingerprint of what every page shows
+        self.settings = None
+        self.now: datetime | None = None
+        self.outputs: SiteOutputs | None = None
+        self.stats: OutputStats | None = None  # what the last build produced besides pages
+        self.bodies: dict[str, str] = {}  # src_uri -> sanitised body HTML, for the feeds
+        self.feed_sources: frozenset[str] = frozenset()
 
     # on_startup: its presence keeps this instance across `serve` rebuilds, so the article cache
     # and the fingerprints of written pages survive from one save to the next.
@@ -61,6 +68,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             count = len(result.problems.errors)
             raise PluginError(f"Nội dung có {count} lỗi; trang web chưa được dựng lại. Sửa các lỗi ở trên rồi thử lại.")
         self.plan = build_plan(result.site, settings)
+        self.settings, self.now = settings, now
+        self.feed_sources = frozenset(a.src_uri for feed in self.plan.feeds for a in feed.articles)
         ward = result.site.ward
         config.site_name = escape(ward.name)  # officer text: Material prints site_name unescaped
         if ward.tagline:
@@ -78,6 +87,9 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     def on_files(self, files, *, config):
         files = plan_files(self.plan, files, config, self.shared, self.rendered)
         self.planned_dests = {f.abs_dest_path for f in files if isinstance(f, PlannedFile)}
+        # Cards and QR codes need only the plan: draw them on the other core while pages render.
+        self.outputs = SiteOutputs(self.plan, self.settings)
+        self.outputs.start()
         return files
 
     # on_env: Vietnamese formatting filters and the site model for overrides/ templates.
@@ -91,7 +103,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         planned = self.plan.lookup(page.file.src_uri)
         if planned is not None:
-            page.meta["title"] = context.html_title(context.page_title(planned, self.plan))
+            page.meta["title"] = context.html_title(planned.title)
             page.meta["hide"] = ["navigation", "toc"]
         return markdown
 
@@ -103,18 +115,33 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     def on_page_content(self, html, *, page, config, files):
         if self.plan.lookup(page.file.src_uri) is not None:
             page.toc = get_toc([])
-            return sanitize_html(html)
+            html = sanitize_html(html)
+            if page.file.src_uri in self.feed_sources:
+                self.bodies[page.file.src_uri] = html
+            return html
         return html
 
-    # on_post_build: in a live preview (dirty rebuilds) a deleted or renamed article's old page
-    # would linger; remove every page we wrote before that the plan no longer has.
+    # on_post_build: every page is rendered, so the feeds (which carry article bodies) can be
+    # written, and the cards drawn meanwhile copied in. In a live preview (dirty rebuilds) a
+    # deleted or renamed article's old page would linger; remove every page we wrote before
+    # that the plan no longer has.
     def on_post_build(self, *, config):
+        outputs, self.outputs = self.outputs, None
+        self.stats = outputs.finish(config.site_dir, self.bodies, self.now)
+        log.info(self.stats.summary())
         if self.cache is None:
+            self.bodies = {}
             return
         for stale in set(self.rendered) - self.planned_dests:
             with contextlib.suppress(OSError):
                 os.remove(stale)
             del self.rendered[stale]
+
+    # on_build_error: a failed build must not leave the drawing thread and its workers behind.
+    def on_build_error(self, *, error):
+        if self.outputs is not None:
+            self.outputs.close()
+            self.outputs = None
 
     # on_post_page: remember what each page was rendered from, for the next dirty rebuild.
     def on_post_page(self, output, *, page, config):

@@ -21,6 +21,7 @@ KNOWN_KEYS = [
     "source", "source_url", "slug", "updated", "draft",
 ]
 SUMMARY_MAX = 300
+DESCRIPTION_MAX = 160  # what search results and link previews show before cutting
 #: Text fields where a colon is ordinary prose ("Ảnh: PV"), accepted without quotes.
 ONE_LINE_TEXT_KEYS = frozenset({"title", "summary", "author", "image_alt", "image_caption", "source"})
 
@@ -81,9 +82,11 @@ def check_article(
 
     if len(log.errors) > errors_before or not (title and date and category and slug):
         return None
+    lead = "" if summary else first_paragraph(body)
     return Article(
         src_uri=src_uri, path=path, slug=slug, title=title, date=date, category=category, body=body,
-        body_line=doc.body_line, summary=summary or summarize(body), lede=summary or "", tags=tuple(_unique_tags(tags)),
+        body_line=doc.body_line, summary=summary or shorten(lead, SUMMARY_MAX), lede=summary or "",
+        description=summary or shorten(lead, DESCRIPTION_MAX), tags=tuple(_unique_tags(tags)),
         author=author, image=image, source=source, source_url=source_url, updated=updated, draft=draft,
         lines=dict(meta.key_lines),
     )
@@ -167,8 +170,13 @@ _SKIP_PARAGRAPH = re.compile(r"^\s*(#|!\[|<|\||>|```|---|\*\*\*|[-*+]\s|\d+\.\s)
 _INLINE_MARKDOWN = markdown.Markdown()  # one instance, reset per use: building one costs more than converting
 
 
-def summarize(body: str) -> str:
+def summarize(body: str, limit: int = SUMMARY_MAX) -> str:
     """The summary when none is written: the first prose paragraph, as plain text, cut at a word."""
+    return shorten(first_paragraph(body), limit)
+
+
+def first_paragraph(body: str) -> str:
+    """The first prose paragraph (not a heading, image, list, table or quote) as plain text."""
     for paragraph in re.split(r"\n\s*\n", body):
         paragraph = paragraph.strip()
         if not paragraph or _SKIP_PARAGRAPH.match(paragraph):
@@ -176,7 +184,7 @@ def summarize(body: str) -> str:
         text = html.unescape(_TAGS.sub("", _INLINE_MARKDOWN.reset().convert(paragraph)))
         text = " ".join(text.split())
         if text:
-            return shorten(text, SUMMARY_MAX)
+            return text
     return ""
 
 

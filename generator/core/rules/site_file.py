@@ -10,7 +10,7 @@ from ..problems import ProblemLog
 from . import fields
 from .images import resolve_image
 
-TEXT_KEYS = ["name", "organisation", "tagline", "address", "phone", "email", "responsible", "logo"]
+TEXT_KEYS = ["name", "organisation", "tagline", "description", "address", "phone", "email", "responsible", "logo"]
 SOCIAL_LABELS = {"facebook": "Facebook", "zalo": "Zalo", "youtube": "YouTube", "tiktok": "TikTok", "website": "Website"}
 
 
@@ -44,6 +44,7 @@ def check_site_file(root: YNode | None, path: str, content_dir: Path, log: Probl
         name=values.get("name", default_name),
         organisation=values.get("organisation", ""),
         tagline=values.get("tagline", ""),
+        description=values.get("description", ""),
         address=values.get("address", ""),
         phone=values.get("phone", ""),
         email=values.get("email", ""),

@@ -1,0 +1,160 @@
+"""Files the site holds besides its pages: share cards, QR codes and feeds.
+
+Cards and QR codes depend only on the plan, so they are drawn in worker processes while the
+host renders pages on the main core, and copied into the built site at the end. Feeds need
+the article bodies as rendered, so they are written last. All of it goes through the on-disk
+cache (`cache.DiskCache`): an unchanged card is never drawn twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Mapping
+
+import segno
+
+from . import urls
+from .cache import DiskCache
+from .cards import draw_cards
+from .feeds import render_feed
+from .plan import SitePlan
+from .qr import qr_svg
+from .settings import Settings
+
+_QR_VERSION = f"qr-1|segno-{segno.__version__}"
+
+
+@dataclass(frozen=True)
+class OutputStats:
+    """What a build produced besides pages; tests and the benchmark read this, not call counts."""
+
+    pages: int = 0
+    cards_drawn: int = 0
+    cards_reused: int = 0
+    qr_made: int = 0
+    qr_reused: int = 0
+    feeds: int = 0
+
+    def summary(self) -> str:
+        return (f"Ảnh chia sẻ: vẽ mới {self.cards_drawn}, dùng lại {self.cards_reused}; "
+                f"mã QR: tạo mới {self.qr_made}, dùng lại {self.qr_reused}; {self.feeds} nguồn tin RSS/Atom.")
+
+
+class SiteOutputs:
+    """Start with `start()` once the plan is known; `finish(site_dir, ...)` after the pages."""
+
+    def __init__(self, plan: SitePlan, settings: Settings):
+        self.plan, self.settings = plan, settings
+        self._tmp: tempfile.TemporaryDirectory | None = None
+        root = settings.cache_dir
+        if root is None:  # no cache configured: still draw through one, for this build only
+            self._tmp = tempfile.TemporaryDirectory(prefix="ward-news-cache-")
+            root = Path(self._tmp.name)
+        self.cards_cache = DiskCache(Path(root), "cards")
+        self.qr_cache = DiskCache(Path(root), "qr")
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+        self._card_files: dict[str, Path] = {}
+        self._qr_files: dict[str, Path] = {}
+        self._card_stats = None
+        self._qr_counts = (0, 0)
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._draw, name="ward-news-cards", daemon=True)
+        self._thread.start()
+
+    def _draw(self) -> None:
+        try:
+            specs = [page.card for page in self.plan.cards]
+            self._card_stats, self._card_files = draw_cards(specs, self.cards_cache, workers=self.settings.workers)
+            self._qr_counts = self._make_qr_codes()
+        except BaseException as exc:  # re-raised in finish(), on the host's thread
+            self._error = exc
+
+    def _make_qr_codes(self) -> tuple[int, int]:
+        wanted: dict[str, str] = {}
+        for page in self.plan.pages:
+            if page.qr_url:
+                target = urls.absolute(self.plan.site_url, page.url)
+                key = hashlib.sha256(f"{_QR_VERSION}|{target}".encode()).hexdigest()
+                wanted[key] = target
+        missing = {}
+        for key, target in wanted.items():
+            found = self.qr_cache.get(key, ".svg")
+            if found is None:
+                missing[key] = target
+            else:
+                self._qr_files[key] = found
+        if missing:
+            keys = list(missing)
+            if self.settings.workers > 1 and len(keys) > 50:
+                with ProcessPoolExecutor(self.settings.workers) as pool:
+                    svgs = list(pool.map(qr_svg, [missing[k] for k in keys], chunksize=64))
+            else:
+                svgs = [qr_svg(missing[k]) for k in keys]
+            for key, svg in zip(keys, svgs):
+                self._qr_files[key] = self.qr_cache.put(key, ".svg", svg)
+        self._qr_keys = {target: key for key, target in wanted.items()}
+        return len(missing), len(wanted) - len(missing)
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def finish(self, site_dir: Path, bodies: Mapping[str, str], now: datetime) -> OutputStats:
+        """Copy cards and QR codes into the built site, write the feeds, prune the caches."""
+        self.wait()
+        site_dir = Path(site_dir)
+        for page in self.plan.cards:
+            _place(self._card_files[page.card.key()], site_dir / page.card_url)
+        for page in self.plan.pages:
+            if page.qr_url:
+                key = self._qr_keys[urls.absolute(self.plan.site_url, page.url)]
+                _place(self._qr_files[key], site_dir / page.qr_url)
+        for feed in self.plan.feeds:
+            data = render_feed(feed, site_url=self.plan.site_url, ward=self.plan.site.ward, bodies=bodies,
+                               content_dir=Path(self.settings.content_dir), generated=now)
+            target = site_dir / feed.url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        self.cards_cache.prune()
+        self.qr_cache.prune()
+        drawn, reused = (self._card_stats.drawn, self._card_stats.reused) if self._card_stats else (0, 0)
+        stats = OutputStats(pages=len(self.plan.pages), cards_drawn=drawn, cards_reused=reused,
+                            qr_made=self._qr_counts[0], qr_reused=self._qr_counts[1], feeds=len(self.plan.feeds))
+        self.close()
+        return stats
+
+    def close(self) -> None:
+        """Wait for the drawing thread (a failed build must not leave workers behind)."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+
+def _place(source: Path, target: Path) -> None:
+    """Put a cached file into the site: a hard link when possible (cheap), a copy otherwise."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        if os.path.samefile(source, target):
+            return
+        target.unlink()
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
