@@ -25,7 +25,6 @@ HOME_SRC = "index.md"
 LISTING_KINDS = {"news": "news-index", "category": "category", "tag": "tag", "year": "archive"}
 _LISTING_PREFIX = {"category": "Chuyên mục: ", "tag": "Thẻ: ", "year": "Lưu trữ: "}
 _LISTING_CARD_NAME = {"news": urls.NEWS, "category": urls.CATEGORY, "tag": urls.TAG, "year": urls.YEAR}
-_LISTING_KICKER = {"news": "Tin tức", "category": "Chuyên mục", "tag": "Thẻ", "year": "Lưu trữ"}
 
 
 @dataclass(frozen=True)
@@ -145,8 +144,11 @@ class _Builder:
     def listing(self, listing: Listing) -> PlannedPage:
         kind = LISTING_KINDS[listing.kind]
         suffix = f" – Trang {listing.number}" if listing.number > 1 else ""
-        title = _LISTING_PREFIX.get(listing.kind, "") + listing.title + suffix
-        card = self._card(listing.title, kicker=_LISTING_KICKER[listing.kind], photo=None)
+        heading = _LISTING_PREFIX.get(listing.kind, "") + listing.title
+        # The card's headline is the page's title (what og:title promises), so the kind of list
+        # is in the headline already; all pages of a listing share one card.
+        card = self._card(heading, kicker="", photo=None)
+        title = heading + suffix
         src_uri = "_listings/" + urls.dest_path(listing.url).replace("index.html", "index.md")
         name = _LISTING_CARD_NAME[listing.kind] + (f"-{listing.key}" if listing.key else "")
         return self._page(kind, "ward/listing.html", src_uri, listing.url, title, self._listing_description(listing),

@@ -12,7 +12,7 @@ import functools
 import io
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
 from .spec import FONTS_DIR, CardSpec
 
@@ -20,7 +20,7 @@ WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 200_000
 MARGIN = 64
 PHOTO_WIDTH = 460
-RED, DARK_RED = (163, 21, 26), (112, 12, 16)
+RED = (163, 21, 26)
 YELLOW = (242, 201, 76)
 WHITE = (255, 255, 255)
 PALE = (250, 222, 222)
@@ -33,8 +33,16 @@ FIGURES_HEIGHT = 128
 ELLIPSIS = "…"
 
 
+class LayoutUnavailable(RuntimeError):
+    """Pillow cannot shape text here: cards would put tone marks on the wrong letters."""
+
+
 @functools.lru_cache(maxsize=64)
 def _font(weight: str, size: int) -> ImageFont.FreeTypeFont:
+    if not features.check_feature("raqm"):  # Pillow would silently fall back to its basic layout
+        raise LayoutUnavailable(
+            "Không vẽ được ảnh chia sẻ: Pillow thiếu bộ sắp chữ RAQM nên dấu tiếng Việt sẽ đặt sai chỗ. "
+            "Cài thư viện FriBiDi (Debian/Ubuntu: apt-get install libfribidi0) rồi dựng lại.")
     return ImageFont.truetype(str(FONTS_DIR / f"BeVietnamPro-{weight}.ttf"), size,
                               layout_engine=ImageFont.Layout.RAQM)
 
@@ -52,9 +60,10 @@ def layout_headline(text: str, width: int, max_lines: int, height: int) -> Headl
     for size in HEADLINE_SIZES:
         line_height = round(size * HEADLINE_LEADING)
         lines_fit = min(max_lines, height // line_height)
-        lines = _wrap(text, _font("Bold", size), width)
+        font = _font("Bold", size)
+        lines = _wrap(text, font, width)
         if len(lines) <= lines_fit:
-            return Headline(size, tuple(lines), line_height)
+            return Headline(size, tuple(_balance(text, font, width, len(lines))), line_height)
     size = HEADLINE_SIZES[-1]
     font = _font("Bold", size)
     line_height = round(size * HEADLINE_LEADING)
@@ -63,6 +72,18 @@ def layout_headline(text: str, width: int, max_lines: int, height: int) -> Headl
     kept = lines[:lines_fit]
     kept[-1] = _with_ellipsis(" ".join(lines[lines_fit - 1:]), font, width)
     return Headline(size, tuple(kept), line_height)
+
+
+def _balance(text: str, font: ImageFont.FreeTypeFont, width: int, count: int) -> list[str]:
+    """The same number of lines, as even as they go: no lone word left on the last line."""
+    low, high = width // count, width
+    while high - low > 4:  # the narrowest width that still needs only `count` lines
+        middle = (low + high) // 2
+        if len(_wrap(text, font, middle)) <= count:
+            high = middle
+        else:
+            low = middle
+    return _wrap(text, font, high)
 
 
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -152,10 +173,8 @@ def render_card(spec: CardSpec) -> bytes:
 
 
 def _background() -> Image.Image:
-    """The ward's red, a little darker towards the bottom right."""
-    gradient = Image.linear_gradient("L").resize((WIDTH, HEIGHT))
-    return Image.composite(Image.new("RGB", (WIDTH, HEIGHT), DARK_RED), Image.new("RGB", (WIDTH, HEIGHT), RED),
-                           gradient.point(lambda v: v * 3 // 5))
+    """The ward's red, flat: a gradient would band once the card is reduced to a palette."""
+    return Image.new("RGB", (WIDTH, HEIGHT), RED)
 
 
 def _paste_photo(card: Image.Image, path: str) -> None:
@@ -247,22 +266,22 @@ def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
 
 
 def _encode(card: Image.Image, has_photo: bool) -> bytes:
-    """PNG without metadata. A photo card is drawn in a 256-colour palette (dithered): a
-    full-colour photo would not fit 200 KB, and the palette is what makes encoding quick."""
+    """PNG without metadata. Text on flat colour stays full colour (exact, ~80 KB, quick at a
+    low compression level). A photo card goes to a dithered 256-colour palette, giving up
+    dithering, then colours, only if it would still exceed 200 KB."""
     if not has_photo:
-        data = _png(card)
+        data = _png(card, level=3)
         if len(data) <= MAX_BYTES:
             return data
-    # Dithering reads best but compresses worst: give it up before giving up colours.
     for colours, dither in ((256, Image.Dither.FLOYDSTEINBERG), (256, Image.Dither.NONE), (64, Image.Dither.NONE),
                             (16, Image.Dither.NONE)):
-        data = _png(card.quantize(colours, method=Image.Quantize.MEDIANCUT, dither=dither))
+        data = _png(card.quantize(colours, method=Image.Quantize.FASTOCTREE, dither=dither))
         if len(data) <= MAX_BYTES:
             return data
     return data
 
 
-def _png(image: Image.Image) -> bytes:
+def _png(image: Image.Image, level: int = 6) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", compress_level=6)
+    image.save(buffer, "PNG", compress_level=level)
     return buffer.getvalue()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import PIL
 
-LAYOUT_VERSION = "1"  # bump whenever render.py draws differently
+LAYOUT_VERSION = "3"  # bump whenever render.py draws differently
 FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 FONT_FILES = ("BeVietnamPro-Bold.ttf", "BeVietnamPro-SemiBold.ttf", "BeVietnamPro-Regular.ttf")
 
