@@ -18,12 +18,15 @@ from .rules.categories import check_authors, check_categories
 from .rules.images import IMAGE_SUFFIXES
 from .rules.crossfile import check_duplicate_slugs, check_pages
 from .rules.pages import check_page
+from .rules.reports import check_duplicate_years, check_report
 from .rules.site_file import check_site_file
 from .settings import Settings
 from .text import DecodeError, decode_text, fold
 
 NEWS_DIR = "news"
 PAGES_DIR = "pages"
+REPORTS_DIR = "reports"
+REPORT_TEXT_KEYS = frozenset({"title", "summary"})
 PAGE_TEXT_KEYS = frozenset({"title"})
 
 
@@ -241,6 +244,15 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
                 pages.append(page)
     pages = check_pages(pages, log)
 
+    reports = []
+    for src_uri in markdown_files(root, REPORTS_DIR):
+        doc = reader.document(src_uri, REPORT_TEXT_KEYS)
+        if doc is not None:
+            report = check_report(src_uri, reader.display(src_uri), doc, log, tz, root)
+            if report is not None:
+                reports.append(report)
+    reports = check_duplicate_years(reports, log)
+
     if log.has_errors:
         return LoadResult(site=None, problems=log)
     published = sorted((a for a in articles if not a.draft and a.date <= now), key=lambda a: a.sort_key)
@@ -252,5 +264,6 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
         articles=tuple(published),
         unpublished=tuple(unpublished),
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
+        reports=tuple(sorted(reports, key=lambda r: -r.year)),
     )
     return LoadResult(site=site, problems=log)

@@ -184,6 +184,64 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Tên trang “{slug}” trùng với một mục có sẵn của trang web ({reserved}).",
         "Đổi tên tệp trang, ví dụ {slug}-phuong.md",
     ),
+    # --- annual reports (reports/<year>.md) -------------------------------------------
+    "report.frontmatter.missing": (
+        ERROR,
+        "Báo cáo thiếu phần thông tin đầu (front matter) nằm giữa hai dòng “---”.",
+        "Dòng đầu tiên của tệp phải là “---”, tiếp theo là title:, year:, indicators:, rồi một dòng “---”.",
+    ),
+    "report.name": (
+        ERROR,
+        "Tên tệp báo cáo phải là năm, ví dụ 2025.md (đang là “{name}”).",
+        "Đổi tên tệp thành <năm>.md, ví dụ content/reports/2025.md",
+    ),
+    "report.year.mismatch": (
+        ERROR,
+        "Năm báo cáo “{year}” khác với tên tệp ({file_year}.md).",
+        "Sửa year: {file_year}, hoặc đổi tên tệp thành {year}.md",
+    ),
+    "report.year.invalid": (ERROR, "Năm báo cáo “{value}” không phải một năm (ví dụ 2025).", "Viết year: {file_year}"),
+    "report.indicators.missing": (
+        ERROR,
+        "Báo cáo chưa có số liệu (indicators:).",
+        "Thêm indicators: với ít nhất một nhóm, xem mẫu trong hướng dẫn, mục Báo cáo tổng kết năm.",
+    ),
+    "report.indicators.type": (
+        ERROR,
+        "“{field}” phải là {expected}, nhưng đang là {found}.",
+        "{hint}",
+    ),
+    "report.group.name": (ERROR, "Nhóm số liệu thiếu tên (group:).", "Ví dụ: - group: An sinh xã hội"),
+    "report.group.empty": (
+        ERROR,
+        "Nhóm “{group}” chưa có chỉ tiêu nào (items:).",
+        "Thêm ít nhất một dòng dưới items:, ví dụ - {{label: Phần quà vận động, value: 2500, unit: phần}}",
+    ),
+    "report.group.duplicate": (ERROR, "Nhóm “{group}” xuất hiện hai lần (lần đầu ở dòng {first_line}).", "Gộp hai nhóm làm một."),
+    "report.item.label": (ERROR, "Chỉ tiêu thiếu tên (label:).", "Ví dụ: {{label: Phần quà vận động, value: 2500, unit: phần}}"),
+    "report.item.duplicate": (
+        ERROR,
+        "Nhóm “{group}” có hai chỉ tiêu cùng tên “{label}” (lần đầu ở dòng {first_line}).",
+        "Đổi tên hoặc xóa một trong hai dòng.",
+    ),
+    "report.item.value.missing": (ERROR, "Chỉ tiêu “{label}” thiếu số liệu (value:).", "Ví dụ: value: 2500"),
+    "report.item.number": (
+        ERROR,
+        "“{field}” của chỉ tiêu “{label}” phải là một con số, nhưng đang là {found}.",
+        "{hint}",
+    ),
+    "report.item.unit": (
+        ERROR,
+        "Đơn vị “{unit}” của chỉ tiêu “{label}” dễ bị hiểu nhầm.",
+        "Viết unit: {suggestion}",
+    ),
+    "report.item.unknown": (
+        WARNING,
+        "Trường “{field}” của chỉ tiêu “{label}” không được dùng nên sẽ bị bỏ qua.",
+        "Các trường của một chỉ tiêu: label, value, unit, previous, target, note. Nếu tên chỉ tiêu có dấu "
+        "phẩy, đặt cả tên trong ngoặc kép: {{label: \"Tổ dân phố có hương ước, quy ước\", value: 100}}",
+    ),
+    "report.duplicate_year": (ERROR, "Hai báo cáo cho cùng năm {year}: tệp này và {other}.", "Giữ một tệp cho mỗi năm."),
     "page.slug.duplicate": (ERROR, "Hai trang có cùng đường dẫn “{slug}”: tệp này và {other}.", "Đổi tên một trong hai tệp."),
 }
 

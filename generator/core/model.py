@@ -98,6 +98,46 @@ class WardInfo:
 
 
 @dataclass(frozen=True)
+class Indicator:
+    """One figure an officer typed into a report: `value` `unit`, with last year and the target."""
+
+    label: str
+    value: float | int
+    unit: str = ""  # "VND" (money), "%" or a counted thing ("phần", "hộ", "lượt"...)
+    previous: float | int | None = None
+    target: float | int | None = None
+    note: str = ""  # qualifier shown before the number: gần, hơn, trên
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class IndicatorGroup:
+    name: str
+    items: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """An annual summary (reports/<year>.md): the officers' figures and the narrative."""
+
+    src_uri: str
+    path: str
+    year: int
+    title: str
+    date: datetime
+    summary: str
+    body: str
+    body_line: int
+    groups: tuple[IndicatorGroup, ...]
+    description: str = ""  # for meta tags, feeds and cards: the summary, or the body's first words
+
+    @property
+    def headline_figures(self) -> tuple[Indicator, ...]:
+        """The first figure of each group, up to three: what the card and the index show."""
+        return tuple(group.items[0] for group in self.groups if group.items)[:3]
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything loaded and valid. `articles` are the published ones, newest first."""
 
@@ -107,3 +147,4 @@ class Site:
     articles: tuple[Article, ...]
     unpublished: tuple[Article, ...]  # drafts and articles dated in the future
     pages: tuple[Page, ...]
+    reports: tuple[Report, ...] = ()  # newest year first

@@ -16,7 +16,8 @@ from . import urls, vi
 from .cards.spec import CardSpec
 from .feeds import FeedSpec, plan_feeds
 from .listings import Listing, build_listings, category_counts, years
-from .model import Article, Category, Site, WardInfo
+from .model import Article, Category, Report, Site, WardInfo
+from .reports import ReportView, build_report_view
 from .rules.articles import DESCRIPTION_MAX, summarize
 from .rules.images import body_image_targets, relative_src_uri
 from .settings import Settings
@@ -34,13 +35,14 @@ class Home:
     latest: tuple[Article, ...]
     categories: tuple[tuple[Category, int], ...]
     years: tuple[tuple[int, int], ...]
+    latest_report: ReportView | None = None  # teased on the home page
 
 
 @dataclass(frozen=True)
 class PlannedPage:
     """One HTML page of the site and everything needed to render and share it."""
 
-    kind: str  # home · article · page · news-index · category · tag · archive
+    kind: str  # home · article · page · news-index · category · tag · archive · report · report-index
     template: str  # under overrides/, e.g. "ward/article.html"
     src_uri: str  # the officer's file, or a virtual path unique to this page
     url: str  # from urls.py, relative to the site root
@@ -55,6 +57,12 @@ class PlannedPage:
     feeds: tuple[FeedSpec, ...] = ()  # feeds this page announces besides the site's own
     robots: str = ""  # e.g. "noindex" for pages that only repeat others
     qr_url: str = ""  # a QR code to this page, printed on its noticeboard sheet
+    share_title: str = ""  # og:title and the card's headline when they differ from `title`
+
+    @property
+    def og_title(self) -> str:
+        """What a link preview shows: the same words as the card (page 2 of a list shares page 1's)."""
+        return self.share_title or self.title
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,10 @@ def build_plan(site: Site, settings: Settings) -> SitePlan:
     # The order is the menu's order for pages that have a nav_title: home, news, plain pages.
     pages = [builder.home()]
     pages += [builder.listing(listing) for listing in build_listings(site, settings.pagination_per_page)]
+    if site.reports:
+        pages.append(builder.report_index())
     pages += [builder.plain_page(p) for p in site.pages]
+    pages += [builder.report(view) for view in builder.report_views]
     pages += [builder.article(a) for a in site.articles]
     feeds = plan_feeds(site.articles, site.categories, site.ward, builder.description)
     pages = [builder.with_feeds(p, feeds) for p in pages]
@@ -114,10 +125,12 @@ class _Builder:
     def __init__(self, site: Site, settings: Settings):
         self.site, self.settings, self.ward = site, settings, site.ward
         self.description = ward_description(site.ward)
+        self.report_views = tuple(build_report_view(report, site) for report in site.reports)
         self.home_data = Home(
             latest=site.articles[: settings.home_latest_count],
             categories=tuple(category_counts(site)),
             years=tuple(years(site)),
+            latest_report=self.report_views[0] if self.report_views else None,
         )
 
     def home(self) -> PlannedPage:
@@ -141,6 +154,23 @@ class _Builder:
                           description, page, body=page.body, nav_title=page.title, card=card,
                           card_name=f"trang-{page.slug}")
 
+    def report(self, view: ReportView) -> PlannedPage:
+        report = view.report
+        figures = tuple((figure.text, figure.label) for figure in view.headline)
+        card = self._card(report.title, kicker="Báo cáo tổng kết", photo=None, figures=figures)
+        return self._page("report", "ward/report.html", report.src_uri, urls.report_url(report.year), report.title,
+                          report.description, view, body=report.body, card=card, card_name=f"bao-cao-{report.year}")
+
+    def report_index(self) -> PlannedPage:
+        title = "Báo cáo tổng kết"
+        who = self.ward.organisation or self.ward.name
+        years = ", ".join(str(v.report.year) for v in self.report_views)
+        description = f"Báo cáo tổng kết công tác Mặt trận hằng năm của {who}: số liệu, biểu đồ các năm {years}."
+        card = self._card(title, kicker=who, photo=None)
+        return self._page("report-index", "ward/report-index.html", "_reports/index.md", urls.report_index_url(),
+                          title, description, self.report_views, nav_title="Báo cáo", card=card,
+                          card_name="bao-cao")
+
     def listing(self, listing: Listing) -> PlannedPage:
         kind = LISTING_KINDS[listing.kind]
         suffix = f" – Trang {listing.number}" if listing.number > 1 else ""
@@ -151,9 +181,10 @@ class _Builder:
         title = heading + suffix
         src_uri = "_listings/" + urls.dest_path(listing.url).replace("index.html", "index.md")
         name = _LISTING_CARD_NAME[listing.kind] + (f"-{listing.key}" if listing.key else "")
-        return self._page(kind, "ward/listing.html", src_uri, listing.url, title, self._listing_description(listing),
+        page = self._page(kind, "ward/listing.html", src_uri, listing.url, title, self._listing_description(listing),
                           listing, nav_title="Tin tức" if listing.kind == "news" and listing.number == 1 else "",
                           card=card, card_name=name)
+        return dataclasses.replace(page, share_title=heading)
 
     def with_feeds(self, page: PlannedPage, feeds) -> PlannedPage:
         """A category's pages announce that category's feeds."""
@@ -198,7 +229,7 @@ def _assets(site: Site) -> set[str]:
         if article.image:
             assets.add(article.image.src_uri)
         assets.update(_body_images(article.body, article.src_uri))
-    for page in site.pages:
+    for page in (*site.pages, *site.reports):
         assets.update(_body_images(page.body, page.src_uri))
     if site.ward.logo:
         assets.add(site.ward.logo)

@@ -41,6 +41,14 @@ def year_url(year: int, number: int = 1) -> str:
     return paginated(f"{YEAR}/{year}/", number)
 
 
+def report_index_url() -> str:
+    return f"{REPORT}/"
+
+
+def report_url(year: int) -> str:
+    return f"{REPORT}/{year}/"
+
+
 def page_url(slug: str) -> str:
     return f"{slug}/"
 

@@ -211,3 +211,11 @@ def test_an_empty_cache_gives_the_same_cards(built, tmp_path):
     assert cards == sorted(p.relative_to(fresh.site_dir) for p in (fresh.site_dir / "the-chia-se").glob("*.png"))
     for card in cards:
         assert (fresh.site_dir / card).read_bytes() == (built.site_dir / card).read_bytes()
+
+
+def test_later_pages_of_a_list_share_the_first_page_card_and_its_words(built):
+    first, second = built.html("chuyen-muc/hoat-dong/"), built.html("chuyen-muc/hoat-dong/trang/2/")
+    assert second.title.get_text().startswith("Chuyên mục: Hoạt động Mặt trận – Trang 2")
+    for key in ("og:title", "og:image"):
+        assert _meta(second, key) == _meta(first, key)
+    assert _meta(first, "og:title") == "Chuyên mục: Hoạt động Mặt trận"

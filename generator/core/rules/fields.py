@@ -46,7 +46,7 @@ def read_text(
     line = meta.key_lines.get(key)
     if node is None:
         if required:
-            log.add("field.missing", path, _missing_line(meta), field=key, label=label, example=example)
+            log.add("field.missing", path, missing_line(meta), field=key, label=label, example=example)
         return None
     if node.kind != "scalar" or isinstance(node.value, bool):
         log.add(
@@ -74,7 +74,7 @@ def _type_hint(node: YNode, key: str) -> str:
     return f"Đặt nội dung trong ngoặc kép: {key}: \"…\""
 
 
-def _missing_line(meta: YNode) -> int:
+def missing_line(meta: YNode) -> int:
     """A missing key is reported on the closing `---` line: where it should be added."""
     if meta.end_line is not None:
         return meta.end_line
