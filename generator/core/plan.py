@@ -54,7 +54,9 @@ class PlannedPage:
     card: CardSpec | None = None
     card_url: str = ""
     card_alt: str = ""
-    feeds: tuple[FeedSpec, ...] = ()  # feeds this page announces besides the site's own
+    # Feeds this page announces besides the site's own. Left out of repr(), which fingerprints
+    # pages for live-preview rebuilds: a feed holds 30 whole articles, the page shows its URL.
+    feeds: tuple[FeedSpec, ...] = field(default=(), repr=False)
     robots: str = ""  # e.g. "noindex" for pages that only repeat others
     qr_url: str = ""  # a QR code to this page, printed on its noticeboard sheet
     share_title: str = ""  # og:title and the card's headline when they differ from `title`
