@@ -15,6 +15,7 @@ from pathlib import Path
 
 _TEMP_PREFIX = ".tmp-"
 _STALE_TEMP_SECONDS = 3600
+WEEK = 7 * 24 * 3600
 
 
 class DiskCache:
@@ -30,10 +31,12 @@ class DiskCache:
     def get(self, key: str, suffix: str) -> Path | None:
         """The cached file for `key`, or None. A hit counts as used (kept by `prune`)."""
         path = self.path(key, suffix)
-        if path.is_file():
-            self._used.add(path.name)
-            return path
-        return None
+        try:
+            os.utime(path)  # "last used", for prune(grace_seconds=...)
+        except OSError:
+            return None
+        self._used.add(path.name)
+        return path
 
     def put(self, key: str, suffix: str, data: bytes) -> Path:
         """Store `data` under `key` atomically and return its path."""
@@ -53,8 +56,13 @@ class DiskCache:
     def mark_used(self, key: str, suffix: str) -> None:
         self._used.add(self.path(key, suffix).name)
 
-    def prune(self) -> int:
-        """Delete entries this build did not use and stale temp files; return how many went."""
+    def prune(self, grace_seconds: float = 0) -> int:
+        """Delete entries this build did not use and stale temp files; return how many went.
+
+        With `grace_seconds`, an unused entry survives until it has not been used for that
+        long: two sites built from one project (or a test building another ward) share the
+        cache without deleting each other's cards.
+        """
         if not self.directory.is_dir():
             return 0
         removed = 0
@@ -66,7 +74,7 @@ class DiskCache:
                 # Another build may be writing it right now: only old ones are left-overs.
                 if now - entry.stat().st_mtime < _STALE_TEMP_SECONDS:
                     continue
-            elif entry.name in self._used:
+            elif entry.name in self._used or now - entry.stat().st_mtime < grace_seconds:
                 continue
             entry.unlink(missing_ok=True)
             removed += 1

@@ -9,6 +9,7 @@ cache (`cache.DiskCache`): an unchanged card is never drawn twice.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -22,7 +23,7 @@ from typing import Mapping
 import segno
 
 from . import urls
-from .cache import DiskCache
+from .cache import WEEK, DiskCache
 from .cards import draw_cards
 from .feeds import render_feed
 from .plan import SitePlan
@@ -96,7 +97,8 @@ class SiteOutputs:
         if missing:
             keys = list(missing)
             if self.settings.workers > 1 and len(keys) > 50:
-                with ProcessPoolExecutor(self.settings.workers) as pool:
+                context = multiprocessing.get_context("forkserver")  # see cards/draw.py
+                with ProcessPoolExecutor(self.settings.workers, mp_context=context) as pool:
                     svgs = list(pool.map(qr_svg, [missing[k] for k in keys], chunksize=64))
             else:
                 svgs = [qr_svg(missing[k]) for k in keys]
@@ -129,8 +131,8 @@ class SiteOutputs:
             target = site_dir / feed.url
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        self.cards_cache.prune()
-        self.qr_cache.prune()
+        self.cards_cache.prune(grace_seconds=WEEK)
+        self.qr_cache.prune(grace_seconds=WEEK)
         drawn, reused = (self._card_stats.drawn, self._card_stats.reused) if self._card_stats else (0, 0)
         stats = OutputStats(pages=len(self.plan.pages), cards_drawn=drawn, cards_reused=reused,
                             qr_made=self._qr_counts[0], qr_reused=self._qr_counts[1], feeds=len(self.plan.feeds))

@@ -170,3 +170,14 @@ def test_tesseract_reads_the_headline_back():
     worst = min(ratios)
     print(f"\nOCR similarity of card headlines: min {worst[0]:.3f} over {len(ratios)} cards")
     assert worst[0] >= 0.9, worst
+
+
+def test_prune_with_grace_keeps_recently_used_entries_of_other_sites(tmp_path):
+    import time
+
+    cache = DiskCache(tmp_path, "cards")
+    old, recent = cache.put("old", ".png", b"1"), cache.put("recent", ".png", b"2")
+    os.utime(old, (time.time() - 8 * 86400,) * 2)
+    this_build = DiskCache(tmp_path, "cards")
+    assert this_build.prune(grace_seconds=7 * 86400) == 1
+    assert not old.exists() and recent.exists()

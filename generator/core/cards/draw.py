@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +39,9 @@ def draw_cards(specs: Iterable[CardSpec], cache: "DiskCache", workers: int = 2) 
     if missing:
         todo = [spec for _, spec in missing]
         if workers > 1 and len(todo) > _POOL_THRESHOLD:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            # forkserver, not fork: the host (mkdocs serve) has threads, and a forked child can
+            # inherit a lock one of them held.
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
                 images = pool.map(render_card, todo, chunksize=max(1, len(todo) // (workers * 8)))
                 for (key, _), data in zip(missing, images):
                     paths[key] = cache.put(key, ".png", data)
