@@ -11,7 +11,7 @@ from PIL import Image, ImageChops
 
 from generator.core.cache import DiskCache
 from generator.core.cards import HEIGHT, WIDTH, CardSpec, draw_cards, headline_box, layout_headline, render_card
-from generator.core.cards.render import MAX_BYTES, _font
+from generator.core.cards.render import MARGIN, MAX_BYTES, _font
 
 REPO = Path(__file__).resolve().parents[2]
 PHOTO = REPO / "content/news/2025/chu-nhat-xanh-ra-quan.jpg"
@@ -85,20 +85,47 @@ def test_rendering_is_deterministic():
 
 
 def test_long_titles_fit_in_four_lines_with_an_ellipsis():
-    font_width = WIDTH - 2 * 64
+    width = WIDTH - 2 * MARGIN
     for title in (LONG_TITLE + " " + LONG_TITLE, "X" * 120, "Quàtết" * 40):
         assert len(title) >= 120
-        layout = layout_headline(title, font_width, 4, 350)
+        layout = layout_headline(title, width, 4, 350)
         assert 1 <= len(layout.lines) <= 4
         font = _font("Bold", layout.size)
-        assert all(font.getlength(line) <= font_width for line in layout.lines)
+        assert all(font.getlength(line) <= width for line in layout.lines)
         if len(title) > 200:
             assert layout.lines[-1].endswith("…")
-    # A 200-character title is drawn, and nothing white spills into the right margin.
-    title = (LONG_TITLE + " " + LONG_TITLE)[:200]
-    image = opened(render_card(card(title=title))).convert("RGB")
+
+
+@pytest.mark.parametrize("title", [(LONG_TITLE + " " + LONG_TITLE)[:200], "Đ" * 120],
+                         ids=["200-characters", "120-character-word"])
+def test_long_titles_stay_inside_the_card(title):
+    spec = card(title=title)
+    left, top, right, bottom = headline_box(spec)
+    assert right <= WIDTH - MARGIN and bottom <= HEIGHT - 12
+    image = opened(render_card(spec)).convert("RGB")
+    # Nothing white spills into the right margin.
     margin = image.crop((WIDTH - 40, 0, WIDTH, HEIGHT - 12))
     assert (255, 255, 255) not in {c for _, c in margin.getcolors(1 << 20)}
+    # And the headline was drawn: its box holds plenty of white.
+    assert sum(n for n, c in image.crop((left, top, right, bottom)).getcolors(1 << 20) if c == (255, 255, 255)) > 20_000
+
+
+def test_report_figures_leave_the_headline_three_lines_at_most():
+    figures = (("1.234.567.890 đồng", "Quỹ Vì người nghèo năm 2025 của toàn phường"), ("1.250", "suất quà"), ("98,6%", "hộ"))
+    spec = card(title=LONG_TITLE, figures=figures)
+    left, top, right, bottom = headline_box(spec)
+    assert bottom <= HEIGHT - 58 - 128  # above the figure boxes
+    assert layout_headline(spec.title, right - left, 3, bottom - top).lines[-1].endswith("…")
+    assert opened(render_card(spec)).size == (1200, 630)
+
+
+def test_a_missing_photo_draws_the_card_without_one(tmp_path):
+    gone = card(photo=str(tmp_path / "khong-co.jpg"))
+    broken = tmp_path / "hong.jpg"
+    broken.write_bytes(b"not a jpeg")
+    assert headline_box(gone) == headline_box(card(photo=str(broken))) == headline_box(card())
+    assert render_card(gone) == render_card(card())
+    assert gone.key() != card().key()  # "missing" is hashed: the card redraws once the photo appears
 
 
 def test_short_titles_are_drawn_large():
@@ -166,9 +193,12 @@ def test_tesseract_reads_the_headline_back():
             spec = card(title=title, photo=photo, logo=str(LOGO))
             image = opened(render_card(spec)).convert("RGB")
             got = ocr(image.crop(headline_box(spec)))
-            ratios.append((similarity(title, got), title, got))
+            ratios.append((similarity(title, got), title + (" [ảnh]" if photo else ""), got))
+    print()
+    for ratio, title, got in ratios:
+        print(f"OCR {ratio:.3f}  {title!r} -> {got!r}")
     worst = min(ratios)
-    print(f"\nOCR similarity of card headlines: min {worst[0]:.3f} over {len(ratios)} cards")
+    print(f"OCR similarity of card headlines: min {worst[0]:.3f} over {len(ratios)} cards")
     assert worst[0] >= 0.9, worst
 
 

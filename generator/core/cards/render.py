@@ -20,16 +20,22 @@ WIDTH, HEIGHT = 1200, 630
 MAX_BYTES = 200_000
 MARGIN = 64
 PHOTO_WIDTH = 460
+STRIP = 12  # the yellow line along the bottom
 RED = (163, 21, 26)
+DARK_RED = (127, 15, 18)
 YELLOW = (242, 201, 76)
 WHITE = (255, 255, 255)
 PALE = (250, 222, 222)
 
+LOGO_BOX = 84  # white rounded square; the logo sits inside with 8 px to spare
+IDENTITY_TOP = 44
+CONTENT_TOP = 150  # below the logo, ward name and organisation
+BOTTOM = HEIGHT - 58
+KICKER_HEIGHT = 56
+FIGURES_HEIGHT = 128
+FIGURES_GAP = 28
 HEADLINE_SIZES = range(76, 39, -4)  # largest first
 HEADLINE_LEADING = 1.2
-HEADLINE_TOP = 218
-BOTTOM = HEIGHT - 58
-FIGURES_HEIGHT = 128
 ELLIPSIS = "…"
 
 
@@ -59,27 +65,25 @@ def layout_headline(text: str, width: int, max_lines: int, height: int) -> Headl
     at the smallest size, the first lines and an ellipsis."""
     for size in HEADLINE_SIZES:
         line_height = round(size * HEADLINE_LEADING)
-        lines_fit = min(max_lines, height // line_height)
         font = _font("Bold", size)
         lines = _wrap(text, font, width)
-        if len(lines) <= lines_fit:
-            return Headline(size, tuple(_balance(text, font, width, len(lines))), line_height)
-    size = HEADLINE_SIZES[-1]
-    font = _font("Bold", size)
-    line_height = round(size * HEADLINE_LEADING)
-    lines_fit = min(max_lines, height // line_height)
-    lines = _wrap(text, font, width)
+        if len(lines) <= max(1, min(max_lines, height // line_height)):
+            return Headline(size, tuple(_balance(text, font, width, lines)), line_height)
+    lines_fit = max(1, min(max_lines, height // line_height))
     kept = lines[:lines_fit]
     kept[-1] = _with_ellipsis(" ".join(lines[lines_fit - 1:]), font, width)
     return Headline(size, tuple(kept), line_height)
 
 
-def _balance(text: str, font: ImageFont.FreeTypeFont, width: int, count: int) -> list[str]:
+def _balance(text: str, font: ImageFont.FreeTypeFont, width: int, lines: list[str]) -> list[str]:
     """The same number of lines, as even as they go: no lone word left on the last line."""
-    low, high = width // count, width
-    while high - low > 4:  # the narrowest width that still needs only `count` lines
+    if len(lines) < 2:
+        return lines
+    widest_word = max(font.getlength(word) for word in text.split())
+    low, high = max(width // len(lines), min(int(widest_word), width)), width  # never cut a word that fitted
+    while high - low > 4:  # the narrowest width that still needs only as many lines
         middle = (low + high) // 2
-        if len(_wrap(text, font, middle)) <= count:
+        if len(_wrap(text, font, middle)) <= len(lines):
             high = middle
         else:
             low = middle
@@ -134,120 +138,131 @@ def _with_ellipsis(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
     return head.rstrip(" ,.;:–-") + ELLIPSIS
 
 
-def _text_width(spec: CardSpec) -> int:
-    return WIDTH - 2 * MARGIN - (PHOTO_WIDTH if spec.photo else 0)
+@dataclass(frozen=True)
+class _Layout:
+    """Where the text column's parts go; shared by `render_card` and `headline_box`."""
+
+    text_width: int
+    kicker_top: int | None
+    headline_top: int
+    headline: Headline
 
 
-def _headline_area(spec: CardSpec) -> tuple[int, int]:
-    """Top and bottom of the headline's box: figures take the bottom of the card when present."""
-    bottom = BOTTOM - (FIGURES_HEIGHT + 24 if spec.figures else 0)
-    top = HEADLINE_TOP if (spec.kicker or spec.date_text) else HEADLINE_TOP - 52
-    return top, bottom
+def _layout(spec: CardSpec, has_photo: bool) -> _Layout:
+    """Kicker and headline as one block, set a little above the middle of the space they have."""
+    text_width = WIDTH - 2 * MARGIN - (PHOTO_WIDTH if has_photo else 0)
+    bottom = BOTTOM - (FIGURES_HEIGHT + FIGURES_GAP if spec.figures else 0)
+    kicker = KICKER_HEIGHT if (spec.kicker or spec.date_text) else 0
+    room = bottom - CONTENT_TOP - kicker
+    headline = layout_headline(spec.title, text_width, 3 if spec.figures else 4, room)
+    spare = room - headline.line_height * len(headline.lines)
+    top = CONTENT_TOP + max(0, round(spare * 0.45))
+    return _Layout(text_width, top if kicker else None, top + kicker, headline)
 
 
 def headline_box(spec: CardSpec) -> tuple[int, int, int, int]:
     """Where the headline is drawn (left, top, right, bottom): for tests that read it back."""
-    top, bottom = _headline_area(spec)
-    layout = layout_headline(spec.title, _text_width(spec), 4, bottom - top)
-    return MARGIN, top, MARGIN + _text_width(spec), top + layout.line_height * len(layout.lines)
+    layout = _layout(spec, _load_photo(spec.photo) is not None)
+    height = layout.headline.line_height * len(layout.headline.lines)
+    return MARGIN, layout.headline_top, MARGIN + layout.text_width, layout.headline_top + height
 
 
 def render_card(spec: CardSpec) -> bytes:
     """The card as PNG bytes: deterministic (same spec, same bytes) and at most 200 KB."""
-    card = _background()
-    if spec.photo:
-        _paste_photo(card, spec.photo)
+    card = Image.new("RGB", (WIDTH, HEIGHT), RED)  # flat: a gradient would band in a palette
+    photo = _load_photo(spec.photo)
+    if photo is not None:
+        card.paste(photo, (WIDTH - PHOTO_WIDTH, 0))
+        ImageDraw.Draw(card).rectangle((WIDTH - PHOTO_WIDTH - 8, 0, WIDTH - PHOTO_WIDTH - 1, HEIGHT), fill=YELLOW)
+    layout = _layout(spec, photo is not None)
     draw = ImageDraw.Draw(card)
-    _draw_identity(card, draw, spec)
-    if spec.kicker or spec.date_text:
-        _draw_kicker(draw, spec)
-    top, bottom = _headline_area(spec)
-    layout = layout_headline(spec.title, _text_width(spec), 4, bottom - top)
-    font = _font("Bold", layout.size)
-    for number, line in enumerate(layout.lines):
-        draw.text((MARGIN, top + number * layout.line_height), line, font=font, fill=WHITE)
+    _draw_identity(card, draw, spec, layout.text_width)
+    if layout.kicker_top is not None:
+        _draw_kicker(draw, spec, layout)
+    font = _font("Bold", layout.headline.size)
+    for number, line in enumerate(layout.headline.lines):
+        draw.text((MARGIN, layout.headline_top + number * layout.headline.line_height), line, font=font, fill=WHITE)
     if spec.figures:
-        _draw_figures(card, spec)
-    draw.rectangle((0, HEIGHT - 12, WIDTH, HEIGHT), fill=YELLOW)
-    return _encode(card, bool(spec.photo))
+        _draw_figures(card, spec, layout.text_width)
+    draw.rectangle((0, HEIGHT - STRIP, WIDTH, HEIGHT), fill=YELLOW)
+    return _encode(card, photo is not None)
 
 
-def _background() -> Image.Image:
-    """The ward's red, flat: a gradient would band once the card is reduced to a palette."""
-    return Image.new("RGB", (WIDTH, HEIGHT), RED)
-
-
-def _paste_photo(card: Image.Image, path: str) -> None:
+def _load_photo(path: str | None) -> Image.Image | None:
+    """The photo cropped to fill the right-hand panel, or None: the card is then drawn without
+    one (the loader has already reported a missing or broken file)."""
+    if not path:
+        return None
+    size = (PHOTO_WIDTH, HEIGHT - STRIP)
     try:
         with Image.open(path) as source:
-            source.draft("RGB", (PHOTO_WIDTH, HEIGHT))  # JPEG: decode at a fraction of full size
+            source.draft("RGB", (HEIGHT, HEIGHT))  # JPEG: decode at a fraction, big enough either way up
             photo = ImageOps.exif_transpose(source).convert("RGB")
-    except OSError:
-        return  # the loader has already reported a missing or broken photo
-    photo = ImageOps.fit(photo, (PHOTO_WIDTH, HEIGHT - 12), Image.Resampling.LANCZOS)
-    card.paste(photo, (WIDTH - PHOTO_WIDTH, 0))
-    ImageDraw.Draw(card).rectangle((WIDTH - PHOTO_WIDTH - 8, 0, WIDTH - PHOTO_WIDTH - 1, HEIGHT), fill=YELLOW)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    return ImageOps.fit(photo, size, Image.Resampling.LANCZOS)
 
 
-def _draw_identity(card: Image.Image, draw: ImageDraw.ImageDraw, spec: CardSpec) -> None:
-    """Logo, ward name and organisation across the top."""
-    x, top = MARGIN, 44
-    if spec.logo:
-        logo = _logo(spec.logo, 68)
-        if logo is not None:
-            backing = Image.new("L", (84, 84), 0)
-            ImageDraw.Draw(backing).rounded_rectangle((0, 0, 83, 83), radius=16, fill=255)
-            card.paste(WHITE, (x, top, x + 84, top + 84), backing)
-            card.paste(logo, (x + 8 + (68 - logo.width) // 2, top + 8 + (68 - logo.height) // 2), logo)
-            x += 84 + 22
-    width = _text_width(spec) - (x - MARGIN)
-    name_font = _font("SemiBold", 34)
-    draw.text((x, top + 2), _fit(spec.ward_name, name_font, width), font=name_font, fill=WHITE)
-    if spec.organisation:
-        org_font = _font("Regular", 23)
-        draw.text((x, top + 48), _fit(spec.organisation, org_font, width), font=org_font, fill=PALE)
-
-
-def _logo(path: str, box: int) -> Image.Image | None:
+def _load_logo(path: str | None, box: int) -> Image.Image | None:
+    if not path:
+        return None
     try:
         with Image.open(path) as source:
             logo = ImageOps.exif_transpose(source).convert("RGBA")
-    except OSError:
+    except (OSError, ValueError, Image.DecompressionBombError):
         return None
     logo.thumbnail((box, box), Image.Resampling.LANCZOS)
     return logo
 
 
-def _draw_kicker(draw: ImageDraw.ImageDraw, spec: CardSpec) -> None:
+def _draw_identity(card: Image.Image, draw: ImageDraw.ImageDraw, spec: CardSpec, text_width: int) -> None:
+    """Logo, ward name and organisation across the top; the names centred beside the logo."""
+    x, top = MARGIN, IDENTITY_TOP
+    logo = _load_logo(spec.logo, LOGO_BOX - 16)
+    if logo is not None:
+        backing = Image.new("L", (LOGO_BOX, LOGO_BOX), 0)
+        ImageDraw.Draw(backing).rounded_rectangle((0, 0, LOGO_BOX - 1, LOGO_BOX - 1), radius=16, fill=255)
+        card.paste(WHITE, (x, top, x + LOGO_BOX, top + LOGO_BOX), backing)
+        card.paste(logo, (x + (LOGO_BOX - logo.width) // 2, top + (LOGO_BOX - logo.height) // 2), logo)
+        x += LOGO_BOX + 22
+    width = text_width - (x - MARGIN)
+    lines = [(text, font, colour, step) for text, font, colour, step in (
+        (spec.ward_name, _font("SemiBold", 34), WHITE, 46),
+        (spec.organisation, _font("Regular", 23), PALE, 32),
+    ) if text]
+    y = top + 2
+    if logo is not None and len(lines) == 1:
+        y = top + (LOGO_BOX - lines[0][3]) // 2
+    for text, font, colour, step in lines:
+        draw.text((x, y), _fit(text, font, width), font=font, fill=colour)
+        y += step
+
+
+def _draw_kicker(draw: ImageDraw.ImageDraw, spec: CardSpec, layout: _Layout) -> None:
     font = _font("SemiBold", 26)
     parts = [spec.kicker.upper()] if spec.kicker else []
     if spec.date_text:
         parts.append(spec.date_text)
-    y = HEADLINE_TOP - 56
+    y = layout.kicker_top
     draw.rectangle((MARGIN, y + 6, MARGIN + 6, y + 32), fill=YELLOW)
-    draw.text((MARGIN + 20, y), _fit("  ·  ".join(parts), font, _text_width(spec) - 20), font=font, fill=YELLOW)
+    draw.text((MARGIN + 20, y), _fit("  ·  ".join(parts), font, layout.text_width - 20), font=font, fill=YELLOW)
 
 
-def _draw_figures(card: Image.Image, spec: CardSpec) -> None:
+def _draw_figures(card: Image.Image, spec: CardSpec, text_width: int) -> None:
     """Up to three key figures in boxes along the bottom: the value large, its label under it."""
     count = len(spec.figures)
     gap = 20
-    box_width = (_text_width(spec) - gap * (count - 1)) // count
+    box_width = (text_width - gap * (count - 1)) // count
     top = BOTTOM - FIGURES_HEIGHT
-    overlay = Image.new("RGBA", card.size, (0, 0, 0, 0))
-    shade = ImageDraw.Draw(overlay)
-    for index in range(count):
-        left = MARGIN + index * (box_width + gap)
-        shade.rounded_rectangle((left, top, left + box_width, BOTTOM), radius=14, fill=(0, 0, 0, 70))
-    card.paste(Image.alpha_composite(card.convert("RGBA"), overlay).convert("RGB"))
     draw = ImageDraw.Draw(card)
     for index, (value, label) in enumerate(spec.figures):
-        left = MARGIN + index * (box_width + gap) + 20
+        left = MARGIN + index * (box_width + gap)
+        draw.rounded_rectangle((left, top, left + box_width, BOTTOM), radius=14, fill=DARK_RED)
         inner = box_width - 40
         value_font = _fit_font(value, "Bold", inner, 50, 28)
-        draw.text((left, top + 14), value, font=value_font, fill=YELLOW)
+        draw.text((left + 20, top + 14), _fit(value, value_font, inner), font=value_font, fill=YELLOW)
         label_font = _font("Regular", 22)
-        draw.text((left, top + 82), _fit(label, label_font, inner), font=label_font, fill=WHITE)
+        draw.text((left + 20, top + 82), _fit(label, label_font, inner), font=label_font, fill=WHITE)
 
 
 def _fit_font(text: str, weight: str, width: int, largest: int, smallest: int) -> ImageFont.FreeTypeFont:
@@ -266,7 +281,7 @@ def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
 
 
 def _encode(card: Image.Image, has_photo: bool) -> bytes:
-    """PNG without metadata. Text on flat colour stays full colour (exact, ~80 KB, quick at a
+    """PNG without metadata. Text on flat colour stays full colour (exact, ~60 KB, quick at a
     low compression level). A photo card goes to a dithered 256-colour palette, giving up
     dithering, then colours, only if it would still exceed 200 KB."""
     if not has_photo:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import PIL
 
-LAYOUT_VERSION = "3"  # bump whenever render.py draws differently
+LAYOUT_VERSION = "4"  # bump whenever render.py draws differently
 FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 FONT_FILES = ("BeVietnamPro-Bold.ttf", "BeVietnamPro-SemiBold.ttf", "BeVietnamPro-Regular.ttf")
 
@@ -42,7 +42,7 @@ class CardSpec:
         fields["logo"] = _file_hash(self.logo)
         fields["photo"] = _file_hash(self.photo)
         fields["figures"] = [list(pair) for pair in self.figures]
-        payload = {"layout": LAYOUT_VERSION, "pillow": PIL.__version__, "fonts": _fonts_hash(), "card": fields}
+        payload = {"layout": LAYOUT_VERSION, "pillow": PIL.__version__, "fonts": _font_hashes(), "card": fields}
         return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
@@ -51,11 +51,8 @@ def _clean(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _fonts_hash() -> str:
-    digest = hashlib.sha256()
-    for name in FONT_FILES:
-        digest.update((FONTS_DIR / name).read_bytes())
-    return digest.hexdigest()
+def _font_hashes() -> dict[str, str]:
+    return {name: hashlib.sha256((FONTS_DIR / name).read_bytes()).hexdigest() for name in FONT_FILES}
 
 
 _file_hashes: dict[tuple[str, int, int], str] = {}  # (path, size, mtime_ns) -> sha256: one photo, many keys
