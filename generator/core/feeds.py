@@ -1,5 +1,6 @@
 """RSS 2.0 and Atom 1.0 feeds via feedgen: for the whole site and for each category.
 
+The site's feeds carry articles and annual reports, newest first; a category's carry its articles.
 Each entry carries the full article as sanitised HTML with absolute links and images (a feed
 reader has no page to resolve relative ones against), the lead image as an enclosure and at the
 top of the content, the author, the category, and dates with the ward's offset. The GUID is the
@@ -22,12 +23,68 @@ from lxml import etree
 
 from .. import __version__
 from . import urls
-from .model import Article, Category, WardInfo
+from .model import Article, Category, Image, Report, WardInfo
+from .reports import REPORT_LABEL, format_indicator
 from .sanitize import absolutize_urls
 
 FEED_SIZE = 30  # entries per feed: aggregators poll often, and a feed is downloaded whole
 FORMATS = ("rss", "atom")
 _ATOM = "http://www.w3.org/2005/Atom"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A category or tag as feeds name them: term, label and the page that lists it."""
+
+    term: str
+    label: str
+    url: str  # relative to the site root
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One item of a feed, whatever page it comes from."""
+
+    src_uri: str  # the page's source: its rendered body is looked up by this
+    url: str  # the page, relative to the site root
+    title: str
+    description: str
+    date: datetime
+    updated: datetime
+    author: str
+    category: Term
+    tags: tuple[Term, ...] = ()
+    image: Image | None = None
+    lead_html: str = ""  # trusted HTML put before the body: a report's figures
+
+    @classmethod
+    def from_article(cls, article: Article) -> FeedEntry:
+        category = article.category
+        return cls(article.src_uri, urls.article_url(article.slug), article.title, article.description,
+                   article.date, article.updated or article.date, article.author,
+                   Term(category.slug, category.name, urls.category_url(category.slug)),
+                   tuple(Term(t.slug, t.name, urls.tag_url(t.slug)) for t in article.tags), article.image)
+
+    @classmethod
+    def from_report(cls, report: Report) -> FeedEntry:
+        return cls(report.src_uri, urls.report_url(report.year), report.title, report.description, report.date,
+                   report.date, "", Term(urls.REPORT, REPORT_LABEL, urls.report_index_url()),
+                   lead_html=report_figures_html(report))
+
+
+def report_figures_html(report: Report) -> str:
+    """Every figure of a report as headed lists: a feed reader shows neither the page's tables
+    nor its charts, and the figures are what the report is read for."""
+    parts = []
+    for group in report.groups:
+        items = []
+        for indicator in group.items:
+            figure = format_indicator(indicator, report.year)
+            extra = "; ".join(part for part in (figure.change, figure.attainment) if part)
+            items.append(f"<li>{escape(figure.label)}: <strong>{escape(figure.text)}</strong>"
+                         + (f" ({escape(extra)})" if extra else "") + "</li>")
+        parts.append(f"<h2>{escape(group.name)}</h2><ul>{''.join(items)}</ul>")
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -37,7 +94,7 @@ class FeedSpec:
     title: str
     description: str
     page_url: str  # the listing this feed follows: "" for the whole site, else the category's page
-    articles: tuple[Article, ...]  # newest first, at most FEED_SIZE
+    entries: tuple[FeedEntry, ...]  # newest first, at most FEED_SIZE
 
     @property
     def media_type(self) -> str:
@@ -49,12 +106,16 @@ class FeedSpec:
 
 
 def plan_feeds(articles: Iterable[Article], categories: Iterable[Category], ward: WardInfo,
-               description: str) -> list[FeedSpec]:
-    """The site's RSS and Atom feeds first, then both for each category that has articles."""
-    articles = tuple(articles)
-    feeds = [FeedSpec(urls.feed_url(fmt), fmt, ward.name, description, "", articles[:FEED_SIZE]) for fmt in FORMATS]
+               description: str, reports: Iterable[Report] = ()) -> list[FeedSpec]:
+    """The site's RSS and Atom feeds first (articles and reports), then both for each category
+    that has articles."""
+    articles = tuple(FeedEntry.from_article(a) for a in articles)
+    everything = sorted(articles + tuple(FeedEntry.from_report(r) for r in reports),
+                        key=lambda e: (e.date, e.url), reverse=True)
+    feeds = [FeedSpec(urls.feed_url(fmt), fmt, ward.name, description, "", tuple(everything[:FEED_SIZE]))
+             for fmt in FORMATS]
     for category in categories:
-        own = tuple(a for a in articles if a.category.slug == category.slug)[:FEED_SIZE]
+        own = tuple(e for e in articles if e.category.term == category.slug)[:FEED_SIZE]
         if not own:
             continue
         text = category.description or f"Tin bài chuyên mục {category.name} của {ward.organisation or ward.name}."
@@ -83,11 +144,11 @@ def render_feed(spec: FeedSpec, *, site_url: str, ward: WardInfo, bodies: Mappin
         logo = urls.absolute(site_url, urls.asset_url(ward.logo))
         feed.logo(logo)
         feed.icon(logo)
-    newest = max((_updated(a) for a in spec.articles), default=generated)
+    newest = max((e.updated for e in spec.entries), default=generated)
     feed.updated(newest)
     feed.lastBuildDate(newest)
-    for article in spec.articles:
-        _add_entry(feed, article, site_url=site_url, ward=ward, body=bodies.get(article.src_uri),
+    for entry in spec.entries:
+        _add_entry(feed, entry, site_url=site_url, ward=ward, body=bodies.get(entry.src_uri),
                    content_dir=content_dir)
     if spec.format == "rss":
         return feed.rss_str(pretty=True)
@@ -106,42 +167,36 @@ def _restore_entry_link_attributes(xml: bytes, feed: FeedGenerator) -> bytes:
     return etree.tostring(root, pretty_print=True, encoding="UTF-8", xml_declaration=True)
 
 
-def _add_entry(feed: FeedGenerator, article: Article, *, site_url: str, ward: WardInfo, body: str | None,
+def _add_entry(feed: FeedGenerator, item: FeedEntry, *, site_url: str, ward: WardInfo, body: str | None,
                content_dir: Path) -> None:
-    page = urls.absolute(site_url, urls.article_url(article.slug))
+    page = urls.absolute(site_url, item.url)
     entry = feed.add_entry(order="append")
     entry.id(page)
     entry.guid(page, permalink=True)
-    entry.title(article.title)
+    entry.title(item.title)
     entry.link(href=page, rel="alternate", type="text/html")
-    entry.summary(article.description)  # Atom <summary>, RSS <description>
-    entry.published(article.date)
-    entry.updated(_updated(article))
-    entry.pubDate(article.date)
-    author = article.author or ward.organisation or ward.name
+    entry.summary(item.description)  # Atom <summary>, RSS <description>
+    entry.published(item.date)
+    entry.updated(item.updated)
+    entry.pubDate(item.date)
+    author = item.author or ward.organisation or ward.name
     entry.author(name=author)  # Atom; RSS <author> needs an e-mail address, so RSS gets dc:creator
     entry.dc.dc_creator(author)
-    entry.category(term=article.category.slug, label=article.category.name,
-                   scheme=urls.absolute(site_url, urls.category_url(article.category.slug)))
-    for tag in article.tags:
-        entry.category(term=tag.slug, label=tag.name, scheme=urls.absolute(site_url, urls.tag_url(tag.slug)))
-    html = body if body is not None else f"<p>{escape(article.description)}</p>"
+    for term in (item.category, *item.tags):
+        entry.category(term=term.term, label=term.label, scheme=urls.absolute(site_url, term.url))
+    html = item.lead_html + (body if body is not None else f"<p>{escape(item.description)}</p>")
     html = absolutize_urls(html, page)
-    if article.image is not None:
-        image = urls.absolute(site_url, urls.asset_url(article.image.src_uri))
-        html = _lead_figure(image, article) + html
-        entry.enclosure(url=image, length=str(_size(content_dir / article.image.src_uri)),
-                        type=mimetypes.guess_type(article.image.src_uri)[0] or "image/jpeg")
+    if item.image is not None:
+        image = urls.absolute(site_url, urls.asset_url(item.image.src_uri))
+        html = _lead_figure(image, item.image) + html
+        entry.enclosure(url=image, length=str(_size(content_dir / item.image.src_uri)),
+                        type=mimetypes.guess_type(item.image.src_uri)[0] or "image/jpeg")
     entry.content(html, type="html")
 
 
-def _lead_figure(src: str, article: Article) -> str:
-    caption = f"<figcaption>{escape(article.image.caption)}</figcaption>" if article.image.caption else ""
-    return f'<figure><img src="{escape(src)}" alt="{escape(article.image.alt)}">{caption}</figure>'
-
-
-def _updated(article: Article) -> datetime:
-    return article.updated or article.date
+def _lead_figure(src: str, image: Image) -> str:
+    caption = f"<figcaption>{escape(image.caption)}</figcaption>" if image.caption else ""
+    return f'<figure><img src="{escape(src)}" alt="{escape(image.alt)}">{caption}</figure>'
 
 
 def _size(path: Path) -> int:

@@ -17,7 +17,7 @@ from .cards.spec import CardSpec
 from .feeds import FeedSpec, plan_feeds
 from .listings import Listing, build_listings, category_counts, years
 from .model import Article, Category, Report, Site, WardInfo
-from .reports import ReportView, build_report_view
+from .reports import REPORT_LABEL, ReportView, build_report_view
 from .rules.articles import DESCRIPTION_MAX, summarize
 from .rules.images import body_image_targets, relative_src_uri
 from .settings import Settings
@@ -114,7 +114,7 @@ def build_plan(site: Site, settings: Settings) -> SitePlan:
     pages += [builder.plain_page(p) for p in site.pages]
     pages += [builder.report(view) for view in builder.report_views]
     pages += [builder.article(a) for a in site.articles]
-    feeds = plan_feeds(site.articles, site.categories, site.ward, builder.description)
+    feeds = plan_feeds(site.articles, site.categories, site.ward, builder.description, site.reports)
     pages = [builder.with_feeds(p, feeds) for p in pages]
     return SitePlan(site=site, home=builder.home_data, pages=tuple(pages), feeds=tuple(feeds),
                     assets=frozenset(_assets(site)), description=builder.description, site_url=settings.site_url,
@@ -159,12 +159,12 @@ class _Builder:
     def report(self, view: ReportView) -> PlannedPage:
         report = view.report
         figures = tuple((figure.text, figure.label) for figure in view.headline)
-        card = self._card(report.title, kicker="Báo cáo tổng kết", photo=None, figures=figures)
+        card = self._card(report.title, kicker=REPORT_LABEL, photo=None, figures=figures)
         return self._page("report", "ward/report.html", report.src_uri, urls.report_url(report.year), report.title,
                           report.description, view, body=report.body, card=card, card_name=f"bao-cao-{report.year}")
 
     def report_index(self) -> PlannedPage:
-        title = "Báo cáo tổng kết"
+        title = REPORT_LABEL
         who = self.ward.organisation or self.ward.name
         years = ", ".join(str(v.report.year) for v in self.report_views)
         description = f"Báo cáo tổng kết công tác Mặt trận hằng năm của {who}: số liệu, biểu đồ các năm {years}."

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from . import charts, urls, vi
 from .model import Category, Indicator, Report, Site
 
+REPORT_LABEL = "Báo cáo tổng kết"  # the kind of page: card kicker, feed category, index title
 MONTHS = tuple(f"T{m}" for m in range(1, 13))
 
 
@@ -19,8 +20,6 @@ class Figure:
     text: str  # "gần 1,18 tỷ đồng"
     previous_text: str  # "980 triệu đồng", or ""
     change: str  # "▲ 21% so với năm 2024", or ""
-    change_short: str  # "▲ 21%": under a column headed "So với năm 2024"
-    direction: str  # "up", "down", "same" or ""
     attainment: str  # "đạt 125% chỉ tiêu", or ""
     target_text: str  # "2.000 phần", or ""
 
@@ -70,17 +69,11 @@ def build_report_view(report: Report, site: Site) -> ReportView:
 
 def format_indicator(indicator: Indicator, year: int) -> Figure:
     unit, previous = indicator.unit, indicator.previous
-    direction = ""
-    if previous is not None:
-        direction = "same" if indicator.value == previous else ("up" if indicator.value > previous else "down")
     return Figure(
         label=indicator.label,
         text=vi.format_figure(indicator.value, unit, indicator.note),
         previous_text=vi.format_figure(previous, unit) if previous is not None else "",
         change=vi.format_change(indicator.value, previous, year - 1, unit),
-        change_short=vi.format_change(indicator.value, previous, year - 1, unit).split(" so với ")[0]
-        .replace(f"bằng năm {year - 1}", "không đổi").replace(f" năm {year - 1}", ""),
-        direction=direction,
         attainment=vi.format_attainment(indicator.value, indicator.target),
         target_text=vi.format_figure(indicator.target, unit) if indicator.target is not None else "",
     )

@@ -69,7 +69,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             raise PluginError(f"Nội dung có {count} lỗi; trang web chưa được dựng lại. Sửa các lỗi ở trên rồi thử lại.")
         self.plan = build_plan(result.site, settings)
         self.settings, self.now = settings, now
-        self.feed_sources = frozenset(a.src_uri for feed in self.plan.feeds for a in feed.articles)
+        self.feed_sources = frozenset(e.src_uri for feed in self.plan.feeds for e in feed.entries)
         ward = result.site.ward
         config.site_name = escape(ward.name)  # officer text: Material prints site_name unescaped
         if ward.tagline:

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import REPO, to_cp1258
-from tests.fixtures.unseen_ward import ARTICLES, article_titles, encode, write_ward
+from tests.fixtures.unseen_ward import ARTICLES, REPORT_VALUE_LINE, REPORTS, article_titles, encode, write_ward
 
 def ward_news(*args, cwd):
     command = [sys.executable, "-c", "from generator.cli.main import cli; cli()", *args]
@@ -38,6 +38,42 @@ def test_unseen_ward_builds_one_page_per_article(ward):
     source_only = BeautifulSoup((ward / "out/tin-tuc/ho-tro-sinh-ke/index.html").read_text("utf-8"), "lxml")
     assert source_only.select_one(".wn-source cite").get_text() == "Báo Ấp Bắc"
     assert (ward / "out" / "news" / "2025" / "nha-moi.jpg").is_file()
+
+
+def test_unseen_ward_report_reads_in_vietnamese_with_counted_figures_and_accessible_charts(ward):
+    result = ward_news("build", "--content", "content", "--site-dir", "out", "-f", str(REPO / "mkdocs.yml"), cwd=ward)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = BeautifulSoup((ward / "out/bao-cao/2025/index.html").read_text("utf-8"), "lxml")
+    assert [h.get_text() for h in page.find_all("h1")] == ["Báo cáo tổng kết công tác Mặt trận xã Tân Phú năm 2025"]
+    rows = {row.th.get_text(): " ".join(" ".join(td.get_text(" ") for td in row.find_all("td")).split())
+            for row in page.select("table.wn-figures tbody tr")}
+    assert rows["Quỹ “Vì người nghèo” vận động"] == ("hơn 312 triệu đồng ▲ 11% so với năm 2024 (280 triệu đồng) "
+                                                   "đạt 104% chỉ tiêu (300 triệu đồng)")
+    assert "gần 26 con" in rows["Bò giống hỗ trợ sinh kế"]
+    assert "1,2 km" in rows["Đường giao thông nông thôn, bê tông hóa"]  # the quoted comma stays in the label
+    assert "▼ 66% so với năm 2024 (3,5 km)" in rows["Đường giao thông nông thôn, bê tông hóa"]
+    assert rows["Hộ đạt danh hiệu gia đình văn hóa"].startswith("96,5%")
+    assert "bằng năm 2024 (4 căn)" in rows["Nhà Đại đoàn kết bàn giao"]
+    # The site counts its own 2025 articles: as many as the fixture has dated 2025.
+    written = sum(1 for text in (t for _, t in ARTICLES.values()) if "\ndate: 2025" in text or '\ndate: "2025' in text)
+    total = page.select_one(".wn-counted-total")
+    assert total.strong.get_text() == str(written) and total.a["href"] == "../../luu-tru/2025/"
+    charts = page.select("svg[role=img]")
+    assert len(charts) == 3  # two groups with last year's figures, and articles per month
+    for chart in charts:
+        assert chart.find("title").get_text().strip() and chart.find("desc").get_text().strip().endswith(".")
+        assert chart["aria-labelledby"].split() == [chart.find("title")["id"], chart.find("desc")["id"]]
+
+
+def test_a_figure_written_in_words_fails_check_at_its_line(ward):
+    how, text = REPORTS["reports/2025.md"]
+    (ward / "content/reports/2025.md").write_bytes(encode(text.replace("value: 312000000", "value: hai nghìn"), how))
+    result = ward_news("check", "--content", "content", cwd=ward)
+    assert result.returncode == 1, result.stdout
+    (line,) = [l for l in result.stdout.splitlines() if l.startswith("content/reports/2025.md:")]
+    assert line.startswith(f"content/reports/2025.md:{REPORT_VALUE_LINE}: lỗi: “value” của chỉ tiêu "
+                           "“Quỹ “Vì người nghèo” vận động” phải là một con số")
+    assert "Chỉ viết chữ số" in result.stdout
 
 
 def test_unseen_ward_checks_clean(ward):

@@ -131,6 +131,49 @@ def test_officer_text_is_escaped_not_interpreted(tmp_path):
 
 def test_article_without_rendered_body_still_gets_its_description(tmp_path):
     site = _site(tmp_path)
-    spec = dataclasses.replace(_feeds(site)[1], articles=site.articles[:1])
+    spec = dataclasses.replace(_feeds(site)[1], entries=_feeds(site)[1].entries[:1])
     entry = feedparser.parse(_render(site, spec, tmp_path=tmp_path)).entries[0]
     assert entry.summary == site.articles[0].description
+
+
+REPORT = """\
+---
+title: Tổng kết năm 2025
+year: 2025
+date: 2026-01-20
+indicators:
+  - group: An sinh <b>xã hội</b>
+    items:
+      - {label: "Phần quà <script>x</script>", value: 2500, unit: phần, previous: 2100, target: 2000, note: hơn}
+      - {label: Giá trị quà, value: 250000000, unit: VND, note: gần}
+---
+Năm 2025, Mặt trận phường hoàn thành các chỉ tiêu.
+"""
+
+
+def test_site_feeds_carry_reports_by_date_with_their_figures(tmp_path):
+    site = _site(tmp_path, {"content/reports/2025.md": REPORT})
+    feeds = plan_feeds(site.articles, site.categories, site.ward, ward_description(site.ward), site.reports)
+    body = "<p>Năm 2025, Mặt trận phường hoàn thành các chỉ tiêu.</p>"
+    for spec in feeds[:2]:
+        raw = _render(site, spec, {"reports/2025.md": body}, tmp_path)
+        parsed = feedparser.parse(raw)
+        assert parsed.bozo == 0, parsed.bozo_exception
+        # 20/01 falls between the two articles (09/01 and 01/02).
+        assert [e.title for e in parsed.entries] == [
+            "Hướng dẫn dùng VNeID", "Tổng kết năm 2025", "Trao quà Tết cho hộ cận nghèo"]
+        report = parsed.entries[1]
+        assert report.link == report.id == SITE + "bao-cao/2025/"
+        assert report.author == "Ủy ban MTTQ phường Thử Nghiệm"
+        tag = report.tags[0]
+        assert (tag.term if spec.format == "rss" else tag.label) == "Báo cáo tổng kết"
+        content = BeautifulSoup(report.content[0].value, "lxml")
+        assert [h.get_text() for h in content.find_all("h2")] == ["An sinh <b>xã hội</b>"]
+        items = [li.get_text() for li in content.find_all("li")]
+        assert items == ["Phần quà <script>x</script>: hơn 2.500 phần (▲ 19% so với năm 2024; đạt 125% chỉ tiêu)",
+                         "Giá trị quà: gần 250 triệu đồng"]
+        assert content.find("p").get_text() == "Năm 2025, Mặt trận phường hoàn thành các chỉ tiêu."
+        assert b"<script>" not in raw
+    for spec in feeds[2:]:  # a category's feed is its articles only
+        titles = [e.title for e in feedparser.parse(_render(site, spec, tmp_path=tmp_path)).entries]
+        assert "Tổng kết năm 2025" not in titles

@@ -38,6 +38,10 @@ def _files():
         "content/news/2026/doc-hai.md": article(title=f"'{HOSTILE}'", date="2026-02-05", summary='"<img src=x onerror=alert(9)>"',
                                                body="Nội dung <script>alert(2)</script> an toàn."),
         "content/pages/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\nỦy ban MTTQ phường Thử Nghiệm.\n",
+        "content/reports/2025.md": "---\ntitle: Tổng kết năm 2025\nyear: 2025\ndate: 2026-01-20\nindicators:\n"
+                                   "  - group: An sinh xã hội\n    items:\n"
+                                   "      - {label: Phần quà, value: 2500, unit: phần, note: hơn}\n---\n"
+                                   "Năm 2025, Mặt trận phường **hoàn thành** các chỉ tiêu.\n",
     }
     for day in range(1, 36):  # more than one feed's worth in one category
         files[f"content/news/2025/tin-{day:02d}.md"] = article(
@@ -155,6 +159,16 @@ def test_site_feeds_parse_newest_first_with_full_content(built, name):
     assert "Đã trao 150 phần quà." in content
     root = etree.fromstring(raw)
     assert not root.xpath("//*[local-name()='script']")
+
+
+def test_site_feed_carries_the_report_with_its_figures_and_narrative(built):
+    feed = feedparser.parse((built.site_dir / "atom.xml").read_bytes())
+    (report,) = [e for e in feed.entries if e.link == "https://phuong.example.vn/bao-cao/2025/"]
+    assert report.title == "Tổng kết năm 2025" and report.tags[0].label == "Báo cáo tổng kết"
+    content = report.content[0].value
+    assert "Phần quà: <strong>hơn 2.500 phần</strong>" in content
+    assert "<strong>hoàn thành</strong> các chỉ tiêu" in content  # the body as the page renders it
+    assert built.file(report.link).is_file()
 
 
 def test_category_feed_holds_only_its_category(built):
