@@ -1,4 +1,5 @@
-"""Files the site holds besides its pages: share cards, QR codes and feeds.
+"""Files the site holds besides its pages: share cards, QR codes, feeds, sitemaps, robots.txt and
+the search index.
 
 Cards and QR codes depend only on the plan, so they are drawn in worker processes while the
 host renders pages on the main core, and copied into the built site at the end. Feeds need
@@ -28,6 +29,8 @@ from .cards import draw_cards
 from .feeds import render_feed
 from .plan import SitePlan
 from .qr import qr_svg
+from .search import search_records, write_search_index
+from .sitemap import render_robots, render_sitemaps
 from .settings import Settings
 
 _QR_VERSION = f"qr-1|segno-{segno.__version__}"
@@ -43,10 +46,12 @@ class OutputStats:
     qr_made: int = 0
     qr_reused: int = 0
     feeds: int = 0
+    searchable: int = 0  # pages in the search index
 
     def summary(self) -> str:
         return (f"Ảnh chia sẻ: vẽ mới {self.cards_drawn}, dùng lại {self.cards_reused}; "
-                f"mã QR: tạo mới {self.qr_made}, dùng lại {self.qr_reused}; {self.feeds} nguồn tin RSS/Atom.")
+                f"mã QR: tạo mới {self.qr_made}, dùng lại {self.qr_reused}; {self.feeds} nguồn tin RSS/Atom; "
+                f"tìm kiếm: {self.searchable} trang.")
 
 
 class SiteOutputs:
@@ -116,7 +121,8 @@ class SiteOutputs:
             raise error
 
     def finish(self, site_dir: Path, bodies: Mapping[str, str], now: datetime) -> OutputStats:
-        """Copy cards and QR codes into the built site, write the feeds, prune the caches."""
+        """Copy cards and QR codes into the built site, write the feeds and the search index,
+        prune the caches. `bodies` maps a page's src_uri to its rendered, sanitised body."""
         self.wait()
         site_dir = Path(site_dir)
         for page in self.plan.cards:
@@ -128,14 +134,16 @@ class SiteOutputs:
         for feed in self.plan.feeds:
             data = render_feed(feed, site_url=self.plan.site_url, ward=self.plan.site.ward, bodies=bodies,
                                content_dir=Path(self.settings.content_dir), generated=now)
-            target = site_dir / feed.url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            _write(site_dir / feed.url, data)
+        for path, data in {**render_sitemaps(self.plan), "robots.txt": render_robots(self.plan)}.items():
+            _write(site_dir / path, data)  # replaces MkDocs' sitemap, stamped with the build date
+        searchable = write_search_index(search_records(self.plan, bodies), site_dir)
         self.cards_cache.prune(grace_seconds=WEEK)
         self.qr_cache.prune(grace_seconds=WEEK)
         drawn, reused = (self._card_stats.drawn, self._card_stats.reused) if self._card_stats else (0, 0)
         stats = OutputStats(pages=len(self.plan.pages), cards_drawn=drawn, cards_reused=reused,
-                            qr_made=self._qr_counts[0], qr_reused=self._qr_counts[1], feeds=len(self.plan.feeds))
+                            qr_made=self._qr_counts[0], qr_reused=self._qr_counts[1], feeds=len(self.plan.feeds),
+                            searchable=searchable)
         self.close()
         return stats
 
@@ -147,6 +155,11 @@ class SiteOutputs:
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 def _place(source: Path, target: Path) -> None:

@@ -112,6 +112,7 @@ def build_plan(site: Site, settings: Settings) -> SitePlan:
     if site.reports:
         pages.append(builder.report_index())
     pages += [builder.plain_page(p) for p in site.pages]
+    pages.append(builder.search_page())
     pages += [builder.report(view) for view in builder.report_views]
     pages += [builder.article(a) for a in site.articles]
     feeds = plan_feeds(site.articles, site.categories, site.ward, builder.description, site.reports)
@@ -172,6 +173,16 @@ class _Builder:
         return self._page("report-index", "ward/report-index.html", "_reports/index.md", urls.report_index_url(),
                           title, description, self.report_views, nav_title="Báo cáo", card=card,
                           card_name="bao-cao")
+
+    def search_page(self) -> PlannedPage:
+        """tim-kiem/?q=...: results are found in the browser (core/search.py); a results page
+        repeats other pages, so search engines are asked not to index it."""
+        title = "Tìm kiếm"
+        description = f"Tìm tin bài, báo cáo trên trang thông tin của {self.ward.organisation or self.ward.name}."
+        card = self._card(title, kicker=self.ward.name, photo=None)
+        page = self._page("search", "ward/search.html", "_search/index.md", urls.search_url(), title, description,
+                          None, card=card, card_name="tim-kiem")
+        return dataclasses.replace(page, robots="noindex")
 
     def listing(self, listing: Listing) -> PlannedPage:
         kind = LISTING_KINDS[listing.kind]

@@ -7,12 +7,13 @@ CATEGORY = "chuyen-muc"
 TAG = "the"
 YEAR = "luu-tru"
 REPORT = "bao-cao"
+SEARCH = "tim-kiem"
 PAGE_SEGMENT = "trang"
 CARDS = "the-chia-se"
 
 #: First path segments the generator owns; a plain page may not take one.
 RESERVED_SEGMENTS = frozenset(
-    {NEWS, CATEGORY, TAG, YEAR, REPORT, CARDS, "assets", "search", "tim-kiem", "pagefind", "404", "feed", "atom"}
+    {NEWS, CATEGORY, TAG, YEAR, REPORT, CARDS, "assets", "search", SEARCH, "pagefind", "404", "feed", "atom"}
 )
 
 
@@ -47,6 +48,10 @@ def report_index_url() -> str:
 
 def report_url(year: int) -> str:
     return f"{REPORT}/{year}/"
+
+
+def search_url() -> str:
+    return f"{SEARCH}/"
 
 
 def page_url(slug: str) -> str:

@@ -17,6 +17,7 @@ from ..core.outputs import OutputStats, SiteOutputs
 from ..core.plan import SitePlan, build_plan
 from ..core.rules.fields import parse_date, zone
 from ..core.sanitize import sanitize_html
+from ..core.search import SEARCHABLE_KINDS
 from . import context
 from .config import WardNewsConfig, to_settings
 from .files import PlannedFile, nav_entries, plan_files, shared_fingerprint
@@ -37,8 +38,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.now: datetime | None = None
         self.outputs: SiteOutputs | None = None
         self.stats: OutputStats | None = None  # what the last build produced besides pages
-        self.bodies: dict[str, str] = {}  # src_uri -> sanitised body HTML, for the feeds
-        self.feed_sources: frozenset[str] = frozenset()
+        self.bodies: dict[str, str] = {}  # src_uri -> sanitised body HTML, for the feeds and search
+        self.body_sources: frozenset[str] = frozenset()  # pages whose bodies feeds or search carry
 
     # on_startup: its presence keeps this instance across `serve` rebuilds, so the article cache
     # and the fingerprints of written pages survive from one save to the next.
@@ -69,7 +70,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             raise PluginError(f"Nội dung có {count} lỗi; trang web chưa được dựng lại. Sửa các lỗi ở trên rồi thử lại.")
         self.plan = build_plan(result.site, settings)
         self.settings, self.now = settings, now
-        self.feed_sources = frozenset(e.src_uri for feed in self.plan.feeds for e in feed.entries)
+        self.body_sources = frozenset(e.src_uri for feed in self.plan.feeds for e in feed.entries) | frozenset(
+            p.src_uri for p in self.plan.pages if p.kind in SEARCHABLE_KINDS)
         ward = result.site.ward
         config.site_name = escape(ward.name)  # officer text: Material prints site_name unescaped
         if ward.tagline:
@@ -116,7 +118,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         if self.plan.lookup(page.file.src_uri) is not None:
             page.toc = get_toc([])
             html = sanitize_html(html)
-            if page.file.src_uri in self.feed_sources:
+            if page.file.src_uri in self.body_sources:
                 self.bodies[page.file.src_uri] = html
             return html
         return html

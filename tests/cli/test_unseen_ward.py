@@ -76,6 +76,47 @@ def test_a_figure_written_in_words_fails_check_at_its_line(ward):
     assert "Chỉ viết chữ số" in result.stdout
 
 
+def test_every_unseen_article_is_listed_and_found_by_its_words_without_diacritics(ward, chromium):
+    from urllib.parse import urljoin
+
+    from generator.core.text import fold
+    from tests.conftest import served
+
+    result = ward_news("build", "--content", "content", "--site-dir", "out", "-f", str(REPO / "mkdocs.yml"), cwd=ward)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = ward / "out"
+    linked: dict[str, set[str]] = {}  # a listing page's <h1> -> the pages it links to
+    for path in out.rglob("index.html"):
+        folder = path.parent.relative_to(out).as_posix()
+        here = "/" if folder == "." else f"/{folder}/"
+        soup = BeautifulSoup(path.read_text("utf-8"), "lxml")
+        if soup.find("meta", attrs={"name": "ward-news:page", "content": ["category", "tag", "archive"]}):
+            hrefs = {urljoin(here, a["href"]) for a in soup.select(".md-content a[href]")}
+            linked.setdefault(soup.h1.get_text(strip=True), set()).update(hrefs)
+    slugs = article_titles()
+    for slug in slugs:
+        page = BeautifulSoup((out / "tin-tuc" / slug / "index.html").read_text("utf-8"), "lxml")
+        section = page.find("meta", property="article:section")["content"]
+        tags = [m["content"] for m in page.find_all("meta", property="article:tag")]
+        year = page.find("meta", property="article:published_time")["content"][:4]
+        url = f"/tin-tuc/{slug}/"
+        assert url in linked[section], (slug, section)
+        for tag in tags:
+            assert url in linked[tag], (slug, tag)
+        assert url in linked[f"Năm {year}"], (slug, year)
+    with served(out) as server:
+        browser = chromium.new_page()
+        for slug, title in slugs.items():
+            words = " ".join(fold(title).replace(",", " ").split()[:4])  # typed without diacritics
+            browser.goto(server.url)
+            browser.fill("header #wn-search-q", words)
+            browser.press("header #wn-search-q", "Enter")
+            browser.wait_for_selector(".wn-search__status:not(:text('Đang tìm…'))")
+            found = [a.get_attribute("href") for a in browser.query_selector_all(".wn-search__result h2 a")]
+            assert f"/tin-tuc/{slug}/" in found, (words, found)
+        browser.close()
+
+
 def test_unseen_ward_checks_clean(ward):
     result = ward_news("check", "--content", "content", cwd=ward)
     assert result.returncode == 0, result.stdout

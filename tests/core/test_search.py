@@ -1,0 +1,52 @@
+"""Search records: folded words to match, original text to show, only pages worth finding."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from generator.core.load import load_site
+from generator.core.plan import build_plan
+from generator.core.search import plain_text, record_html, search_records
+from generator.core.settings import Settings
+from tests.conftest import CATEGORIES, article, write_files
+
+NOW = datetime(2026, 11, 20, 12, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+def _plan(tmp_path):
+    write_files(tmp_path, {
+        "content/categories.yml": CATEGORIES,
+        "content/news/2026/phu-dinh.md": article(title="Phường Phú Định số hóa hồ sơ", date="2026-03-02",
+                                                 category="Chuyển đổi số"),
+        "content/news/2026/doc.md": article(title="'<script>alert(1)</script> Đoàn thể'", date="2026-03-03"),
+        "content/pages/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\nỦy ban MTTQ phường.\n",
+    })
+    settings = Settings(content_dir=tmp_path / "content", display_root=tmp_path)
+    result = load_site(settings, NOW)
+    assert result.ok, result.problems.problems
+    return build_plan(result.site, settings)
+
+
+def test_only_articles_reports_and_plain_pages_are_records(tmp_path):
+    plan = _plan(tmp_path)
+    records = search_records(plan, {"news/2026/phu-dinh.md": "<p>Sáng 2/3, <b>phường</b> số hóa.</p><p>Đoạn hai.</p>"})
+    assert sorted(r.url for r in records) == ["gioi-thieu/", "tin-tuc/doc/", "tin-tuc/phu-dinh/"]
+    phu_dinh = next(r for r in records if r.url == "tin-tuc/phu-dinh/")
+    assert (phu_dinh.title, phu_dinh.date, phu_dinh.section) == ("Phường Phú Định số hóa hồ sơ", "02/03/2026",
+                                                                 "Chuyển đổi số")
+    assert phu_dinh.text == "Sáng 2/3, phường số hóa. Đoạn hai."
+    page = next(r for r in records if r.url == "gioi-thieu/")
+    assert page.text and page.date == "" and page.section == ""  # no body captured: its description
+
+
+def test_record_matches_folded_words_and_shows_the_original(tmp_path):
+    records = search_records(_plan(tmp_path), {})
+    html = record_html(next(r for r in records if r.url == "tin-tuc/phu-dinh/"))
+    assert '<h1 data-pagefind-weight="10">phuong phu dinh so hoa ho so</h1>' in html
+    assert '<span data-pagefind-meta="title">Phường Phú Định số hóa hồ sơ</span>' in html
+    hostile = record_html(next(r for r in records if r.url == "tin-tuc/doc/"))
+    assert "<script>" not in hostile and "&lt;script&gt;alert(1)&lt;/script&gt; Đoàn thể" in hostile
+
+
+def test_plain_text_keeps_words_apart_across_tags():
+    assert plain_text("<h2>Kết quả</h2><p>Đã trao<br>150 phần&nbsp;quà &amp; 30 thẻ</p><ul><li>a</li><li>b</li></ul>") == \
+        "Kết quả Đã trao 150 phần quà & 30 thẻ a b"  # a no-break space is a space to search

@@ -1,0 +1,107 @@
+"""Search in a real browser: Debian's chromium, driven by Playwright, on a built site served over HTTP."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.core.text import fold
+from tests.conftest import article, build_site, make_site, served
+
+HOSTILE = "<img src=x onerror=alert(1)> Đồng hành cùng người dân"
+
+
+def _files():
+    files = {
+        "content/news/2026/phu-dinh.md": article(
+            title="Phường Phú Định số hóa hồ sơ hộ tịch cho người cao tuổi", date="2026-03-02",
+            category="Chuyển đổi số", body="Tổ công nghệ số cộng đồng giúp 120 cụ cài VNeID."),
+        "content/news/2026/zalo.md": article(
+            title="Ra mắt kênh Zalo OA của Mặt trận phường", date="2026-04-01", category="Hoạt động Mặt trận",
+            body="Kênh Zalo OA góp phần đẩy mạnh chuyển đổi số trong công tác Mặt trận."),
+        "content/news/2026/cds.md": article(
+            title="Đẩy mạnh chuyển đổi số ở tổ dân phố số 5", date="2026-01-05", category="Chuyển đổi số",
+            body="Tổ dân phố tổ chức buổi hướng dẫn."),
+        "content/news/2026/doc.md": article(title=f"'{HOSTILE}'", date="2026-04-02",
+                                            body="Đội tình nguyện <script>alert(2)</script> dọn dẹp."),
+    }
+    for day in range(1, 13):  # articles that mention none of the words searched for
+        files[f"content/news/2025/tin-{day}.md"] = article(title=f"Trao quà Tết đợt {day}", date=f"2025-12-{day:02d}")
+    return files
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    result = build_site(make_site(tmp_path_factory.mktemp("search"), _files()))
+    assert result.ok, result.log
+    with served(result.site_dir) as server:
+        yield server
+
+
+@pytest.fixture
+def page(chromium):
+    page = chromium.new_page(viewport={"width": 390, "height": 900})
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+    yield page
+    page.close()
+
+
+def _results(page):
+    page.wait_for_selector(".wn-search__status:not(:text('Đang tìm…'))")
+    return [(a.inner_text(), a.get_attribute("href")) for a in page.query_selector_all(".wn-search__result h2 a")]
+
+
+def test_typing_without_diacritics_in_the_header_box_finds_the_article(site, page):
+    page.goto(site.url + "chuyen-muc/chuyen-doi-so/")
+    page.fill("header #wn-search-q", "phu dinh")
+    page.press("header #wn-search-q", "Enter")
+    page.wait_for_url("**/tim-kiem/?q=phu+dinh")
+    results = _results(page)
+    assert results[0] == ("Phường Phú Định số hóa hồ sơ hộ tịch cho người cao tuổi", "/tin-tuc/phu-dinh/")
+    assert page.input_value("#wn-search-page-q") == "phu dinh"
+    marks = [m.inner_text() for m in page.query_selector_all(".wn-search__result:first-child h2 mark")]
+    assert marks == ["Phú", "Định"]  # the words matched, highlighted in the original spelling
+    assert page.inner_text(".wn-search__result:first-child .wn-search__meta") == "Chuyển đổi số · 02/03/2026"
+    page.click(".wn-search__result:first-child h2 a")
+    page.wait_for_url("**/tin-tuc/phu-dinh/")
+
+
+def test_a_search_address_can_be_opened_directly_and_ranks_headlines_first(site, page):
+    page.goto(site.url + "tim-kiem/?q=chuyen%20doi%20so")
+    urls = [url for _, url in _results(page)]
+    # In the headline beats in the body, though the body's article is newer.
+    assert urls[:2] == ["/tin-tuc/cds/", "/tin-tuc/zalo/"]
+    excerpt = page.inner_text(".wn-search__result:has(a[href='/tin-tuc/zalo/']) .wn-search__excerpt")
+    assert "chuyển đổi số" in excerpt
+    status = page.inner_text(".wn-search__status")
+    assert status.startswith("Tìm thấy ") and "“chuyen doi so”" in status
+    assert not any(url.startswith("/tin-tuc/tin-") for url in urls)
+
+
+def test_d_and_dd_are_the_same_letter_to_a_reader(site, page):
+    for query in ("dong hanh", "Đồng hành", "ĐỒNG HÀNH"):
+        page.goto(site.url + "tim-kiem/?q=" + query)
+        assert [url for _, url in _results(page)] == ["/tin-tuc/doc/"], query
+
+
+def test_officer_text_in_results_is_text_not_markup(site, page):
+    page.goto(site.url + "tim-kiem/?q=tinh+nguyen")
+    results = _results(page)
+    assert results == [(HOSTILE, "/tin-tuc/doc/")]
+    assert page.query_selector(".wn-search img") is None and page.dialogs == []
+
+
+def test_no_match_and_empty_query_say_so_in_vietnamese(site, page):
+    page.goto(site.url + "tim-kiem/?q=xyzzy")
+    assert _results(page) == []
+    assert page.inner_text(".wn-search__status").startswith("Không tìm thấy kết quả nào cho “xyzzy”")
+    page.goto(site.url + "tim-kiem/")
+    assert page.inner_text(".wn-search__status").startswith("Gõ từ cần tìm")
+
+
+def test_the_page_folds_queries_exactly_like_the_index(site, page):
+    samples = ["Phú Định", "ĐỒNG HÀNH  cùng", "Khen thưởng – Gương điển hình", "Quỹ “Vì người nghèo”",
+               "Nguyễn Thị Ánh Tuyết", "Hội nghị tổng kết 2025", "thuở ấy", "Ỷ Lan"]
+    page.goto(site.url + "tim-kiem/")
+    assert page.evaluate("(samples) => samples.map(window.wardNewsFold)", samples) == [fold(s) for s in samples]
