@@ -164,13 +164,15 @@ def site_builder(tmp_path):
 
 
 class served:
-    """A built site over HTTP on a free local port (module scripts and fetch need http://)."""
+    """A built site over HTTP on a free local port (module scripts and fetch need http://).
+    `gzip=True` compresses text files as a real host (GitHub Pages, nginx) does, for measuring
+    what readers download; Pagefind's own files are compressed already and sent as they are."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, gzip: bool = False):
         import functools
         import http.server
 
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+        handler = functools.partial(_GzipHandler if gzip else _QuietHandler, directory=str(directory))
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/"
 
@@ -194,6 +196,27 @@ def _quiet_handler_base():
 class _QuietHandler(_quiet_handler_base()):
     def log_message(self, *args) -> None:  # keep test output readable
         pass
+
+
+class _GzipHandler(_QuietHandler):
+    COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+
+    def do_GET(self) -> None:
+        import gzip
+
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in self.COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") \
+                or not path.is_file():
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ Pagefind folds combining accents but keeps "đ" apart from "d". So the index hol
 words folded the way `text.fold` folds them (accents and case gone, đ → d), and the search
 page folds the query with the same rule (assets/javascripts/search.js, tested against
 `fold`). What a reader sees, the headline, date, category and excerpt, is the original
-text, kept in the record's metadata.
+text, kept in the record's metadata; the excerpt is the page's description.
 
 The headline is indexed with a higher weight than the body, so headline matches rank first.
 Only articles, reports and plain pages are indexed: listings only repeat them.
@@ -13,10 +13,14 @@ Only articles, reports and plain pages are indexed: listings only repeat them.
 
 from __future__ import annotations
 
+import functools
+import json
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -31,13 +35,24 @@ from .text import fold
 SEARCH_DIR = "pagefind"  # the bundle's folder in the built site (Pagefind's own default)
 SEARCHABLE_KINDS = ("article", "report", "page")
 TITLE_WEIGHT = 10  # Pagefind's scale: h1 is 7 by default, body text 1
+COMMON_MIN_PAGES = 200  # below this the whole index is small: every word is kept
+COMMON_WORDS_FILE = "tu-pho-bien.json"  # in the bundle folder: the words left out, for search.js
 
 
 @dataclass(frozen=True)
 class SearchRecord:
     url: str  # relative to the site root, e.g. "tin-tuc/trao-qua/"
     title: str
-    text: str  # the page's text, plain, as written
+    text: str  # the page's text, plain, as written: what is matched (folded)
+    summary: str = ""  # what a result shows under its headline: the page's description
+
+    @functools.cached_property
+    def title_words(self) -> list[str]:
+        return distinct_words(self.title)
+
+    @functools.cached_property
+    def text_words(self) -> list[str]:
+        return distinct_words(self.text)
     date: str = ""  # "09/01/2026", or "" for pages without a date
     section: str = ""  # the category, "Báo cáo tổng kết", or ""
 
@@ -52,22 +67,43 @@ def search_records(plan: SitePlan, bodies: Mapping[str, str]) -> list[SearchReco
             continue
         text = plain_text(bodies.get(page.src_uri, "")) or page.description
         when, section = dated.get(page.src_uri, (None, ""))
-        records.append(SearchRecord(url=page.url, title=page.title, text=text,
+        records.append(SearchRecord(url=page.url, title=page.title, text=text, summary=page.description,
                                     date=vi.format_date_short(when) if when else "", section=section))
     return records
 
 
-def record_html(record: SearchRecord) -> str:
+def common_words(records: list[SearchRecord]) -> frozenset[str]:
+    """Folded words found in more than half the pages of a site of at least COMMON_MIN_PAGES:
+    "phuong", "mat", "tran", "cua"... They tell no page from another, yet their lists of pages
+    are most of the index, and Pagefind downloads the index chunk of every word of a query.
+    They are left out of the index, and the search page drops them from the query (it reads
+    them from COMMON_WORDS_FILE); a query made only of them is answered with a hint."""
+    if len(records) < COMMON_MIN_PAGES:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for record in records:
+        for word in set(record.title_words).union(record.text_words):
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(word for word, count in counts.items() if count * 2 > len(records))
+
+
+def record_html(record: SearchRecord, common: frozenset[str] = frozenset()) -> str:
     """The document Pagefind indexes for a record: folded words to match, original text as meta.
 
-    Meta sits in ignored elements (Pagefind still reads meta there) so it is shown, not matched."""
+    Pagefind indexes meta values too (as written, with its own folding), so meta carries only
+    what a result shows: headline, date, section and the page's short description, never the
+    whole text (that doubled the index, positions included, and every query paid for it)."""
     meta = "".join(f'<span data-pagefind-meta="{key}">{escape(value)}</span>'
                    for key, value in (("title", record.title), ("date", record.date),
-                                      ("section", record.section), ("text", record.text)) if value)
+                                      ("section", record.section), ("summary", record.summary)) if value)
     return (f'<!doctype html><html lang="vi"><body><main data-pagefind-body>'
-            f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{escape(fold(record.title))}</h1>'
-            f'<p>{escape(fold(record.text))}</p>'
+            f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{escape(_indexed(record.title_words, common))}</h1>'
+            f'<p>{escape(_indexed(record.text_words, common))}</p>'
             f'<div data-pagefind-ignore>{meta}</div></main></body></html>')
+
+
+def _indexed(words: Iterable[str], common: frozenset[str]) -> str:
+    return " ".join(word for word in words if word not in common)
 
 
 #: Pagefind's own ready-made interfaces: the search page has its own (search.js), so these
@@ -83,20 +119,45 @@ def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
     in one run (its Python API costs a round trip of ~0.1 s per record: 8 minutes at 5,000)."""
     output = Path(site_dir).resolve() / SEARCH_DIR
     shutil.rmtree(output, ignore_errors=True)  # a live preview must not keep fragments of old pages
-    count = 0
+    records = list(records)
+    common = common_words(records)
     with tempfile.TemporaryDirectory(prefix="ward-news-search-") as scratch:
         for record in records:
             target = Path(scratch) / urls.dest_path(record.url)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(record_html(record), encoding="utf-8")
-            count += 1
+            target.write_text(record_html(record, common), encoding="utf-8")
         result = subprocess.run([sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(output),
                                  "--force-language", "vi", "--silent"], capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind không tạo được chỉ mục tìm kiếm: {result.stderr or result.stdout}")
     for name in UNUSED_BUNDLE_FILES:
         (output / name).unlink(missing_ok=True)
-    return count
+    (output / COMMON_WORDS_FILE).write_text(json.dumps(sorted(common)), encoding="utf-8")
+    return len(records)
+
+
+def distinct_words(text: str) -> list[str]:
+    """Each folded word once, in order of first use. Pagefind stores every position of every
+    word and a query downloads the whole chunk holding its words: with repeats, the chunks for
+    common words ("nam", "phuong") made a first search at 5,000 articles cost over 300 KB. The
+    excerpt is built from the original text, so positions are not needed for display.
+
+    Same words as `_WORD.findall(fold(text))`, but folded one distinct raw word at a time
+    (cached): folding 5,000 whole articles character by character took seconds."""
+    seen: dict[str, None] = {}
+    for raw in _RAW_WORD.findall(unicodedata.normalize("NFC", text)):
+        for word in _fold_word(raw):
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+_WORD = re.compile(r"[0-9a-z]+(?:[.,][0-9]+)*")  # search.js splits folded queries the same way
+_RAW_WORD = re.compile(r"\w+(?:[.,]\d+)*")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_word(raw: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(raw)))
 
 
 def plain_text(html: str) -> str:

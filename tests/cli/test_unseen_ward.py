@@ -111,7 +111,7 @@ def test_every_unseen_article_is_listed_and_found_by_its_words_without_diacritic
             browser.goto(server.url)
             browser.fill("header #wn-search-q", words)
             browser.press("header #wn-search-q", "Enter")
-            browser.wait_for_selector(".wn-search__status:not(:text('Đang tìm…'))")
+            browser.wait_for_selector(".wn-search[data-state=done], .wn-search[data-state=error]")
             found = [a.get_attribute("href") for a in browser.query_selector_all(".wn-search__result h2 a")]
             assert f"/tin-tuc/{slug}/" in found, (words, found)
         browser.close()

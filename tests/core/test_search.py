@@ -41,8 +41,12 @@ def test_only_articles_reports_and_plain_pages_are_records(tmp_path):
 def test_record_matches_folded_words_and_shows_the_original(tmp_path):
     records = search_records(_plan(tmp_path), {})
     html = record_html(next(r for r in records if r.url == "tin-tuc/phu-dinh/"))
-    assert '<h1 data-pagefind-weight="10">phuong phu dinh so hoa ho so</h1>' in html
+    assert '<h1 data-pagefind-weight="10">phuong phu dinh so hoa ho</h1>' in html
+    # The body's words once each (no positions needed: excerpts come from the original text).
+    assert "<p>sang 9 1 uy ban mttq phuong da trao 150 phan qua</p>" in html
     assert '<span data-pagefind-meta="title">Phường Phú Định số hóa hồ sơ</span>' in html
+    assert '<span data-pagefind-meta="summary">Sáng 9/1, Ủy ban MTTQ phường đã trao 150 phần quà.</span>' in html
+    assert 'data-pagefind-meta="text"' not in html  # meta is indexed too: never the whole text
     hostile = record_html(next(r for r in records if r.url == "tin-tuc/doc/"))
     assert "<script>" not in hostile and "&lt;script&gt;alert(1)&lt;/script&gt; Đoàn thể" in hostile
 
@@ -50,3 +54,33 @@ def test_record_matches_folded_words_and_shows_the_original(tmp_path):
 def test_plain_text_keeps_words_apart_across_tags():
     assert plain_text("<h2>Kết quả</h2><p>Đã trao<br>150 phần&nbsp;quà &amp; 30 thẻ</p><ul><li>a</li><li>b</li></ul>") == \
         "Kết quả Đã trao 150 phần quà & 30 thẻ a b"  # a no-break space is a space to search
+
+
+def test_distinct_words_are_the_folded_words_once_each():
+    import re
+    import unicodedata
+
+    from generator.core.search import distinct_words
+    from generator.core.text import fold
+
+    text = ("Trao 2.500 phần quà, trị giá 1,2 tỷ đồng – ĐẠI ĐOÀN KẾT; đại đoàn kết! Ỷ Lan, thuở ấy "
+            + unicodedata.normalize("NFD", "Phú Định số hóa"))
+    expected = list(dict.fromkeys(re.findall(r"[0-9a-z]+(?:[.,][0-9]+)*", fold(text))))
+    assert distinct_words(text) == expected
+    assert distinct_words(text)[:8] == ["trao", "2.500", "phan", "qua", "tri", "gia", "1,2", "ty"]
+    assert "dai" in distinct_words(text) and "phu" in distinct_words(text) and "dinh" in distinct_words(text)
+
+
+def test_words_on_most_pages_are_left_out_of_the_index(monkeypatch):
+    from generator.core import search
+    from generator.core.search import SearchRecord, common_words, record_html
+
+    records = [SearchRecord(url=f"tin-tuc/{n}/", title=f"Mặt trận phường tin {n}",
+                            text=f"Mặt trận phường trao quà {'Tết' if n % 3 == 0 else 'học bổng'}.") for n in range(12)]
+    assert common_words(records) == frozenset()  # a small site keeps every word
+    monkeypatch.setattr(search, "COMMON_MIN_PAGES", 10)
+    common = common_words(records)
+    # On every page: mat, tran, phuong, tin, trao, qua; "hoc bong" on 8 of 12 (more than half).
+    assert common == {"mat", "tran", "phuong", "tin", "trao", "qua", "hoc", "bong"}
+    html = record_html(records[3], common)
+    assert '<h1 data-pagefind-weight="10">3</h1>' in html and "<p>tet</p>" in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from generator.core.text import fold
@@ -48,7 +50,8 @@ def page(chromium):
 
 
 def _results(page):
-    page.wait_for_selector(".wn-search__status:not(:text('Đang tìm…'))")
+    page.wait_for_selector(".wn-search[data-state=done], .wn-search[data-state=error]")
+    assert page.get_attribute(".wn-search", "data-state") == "done"
     return [(a.inner_text(), a.get_attribute("href")) for a in page.query_selector_all(".wn-search__result h2 a")]
 
 
@@ -93,10 +96,11 @@ def test_officer_text_in_results_is_text_not_markup(site, page):
 
 
 def test_no_match_and_empty_query_say_so_in_vietnamese(site, page):
-    page.goto(site.url + "tim-kiem/?q=xyzzy")
+    page.goto(site.url + "tim-kiem/?q=qqqqq")
     assert _results(page) == []
-    assert page.inner_text(".wn-search__status").startswith("Không tìm thấy kết quả nào cho “xyzzy”")
+    assert page.inner_text(".wn-search__status").startswith("Không tìm thấy kết quả nào cho “qqqqq”")
     page.goto(site.url + "tim-kiem/")
+    page.wait_for_selector(".wn-search[data-state=idle]")
     assert page.inner_text(".wn-search__status").startswith("Gõ từ cần tìm")
 
 
@@ -105,3 +109,25 @@ def test_the_page_folds_queries_exactly_like_the_index(site, page):
                "Nguyễn Thị Ánh Tuyết", "Hội nghị tổng kết 2025", "thuở ấy", "Ỷ Lan"]
     page.goto(site.url + "tim-kiem/")
     assert page.evaluate("(samples) => samples.map(window.wardNewsFold)", samples) == [fold(s) for s in samples]
+
+
+def test_words_on_most_pages_are_dropped_from_the_query_not_from_the_answer(tmp_path_factory, chromium, monkeypatch):
+    from generator.core import search
+
+    monkeypatch.setattr(search, "COMMON_MIN_PAGES", 10)  # the sample is small; a real ward has hundreds
+    files = {f"content/news/2026/tin-{n}.md": article(
+        title=f"Mặt trận phường trao quà cho tổ dân phố số {n}", date=f"2026-03-{n:02d}",
+        body="Mặt trận phường trao quà." + (" Có cả học bổng Phú Định." if n == 7 else "")) for n in range(1, 13)}
+    built = build_site(make_site(tmp_path_factory.mktemp("common"), files))
+    assert built.ok, built.log
+    common = set(json.loads((built.site_dir / "pagefind" / "tu-pho-bien.json").read_text()))
+    assert {"mat", "tran", "phuong", "trao", "qua"} <= common
+    with served(built.site_dir) as server:
+        page = chromium.new_page()
+        page.goto(server.url + "tim-kiem/?q=mat+tran+phu+dinh")
+        assert [url for _, url in _results(page)] == ["/tin-tuc/tin-7/"]
+        assert "Mặt" in [m.inner_text() for m in page.query_selector_all(".wn-search__result mark")]
+        page.goto(server.url + "tim-kiem/?q=mat+tran")
+        assert _results(page) == []
+        assert page.inner_text(".wn-search__status").startswith("Các từ “mat tran” có trong hầu hết các bài")
+        page.close()

@@ -1,7 +1,7 @@
 /* ward-news search page (tim-kiem/?q=...). Pagefind's index holds each page's words folded:
    no accents, no case, đ → d (generator/core/search.py, text.fold). The query is folded the
    same way here, so "phu dinh" and "Phú Định" find the same pages. Results show the original
-   headline, date, section and an excerpt with the matched words marked. */
+   headline, date, section and the page's description, with the matched words marked. */
 (function () {
   "use strict";
   var PAGE_SIZE = 10;
@@ -20,7 +20,8 @@
   }
   window.wardNewsFold = fold;
 
-  function words(text) { return fold(text).split(/[^0-9a-z]+/).filter(Boolean); }
+  // Must split words like generator/core/search.py (_WORD): "1.180" and "2,5" stay whole.
+  function words(text) { return fold(text).match(/[0-9a-z]+(?:[.,][0-9]+)*/g) || []; }
 
   // Like Pagefind: whole words, except the last one typed, which may be the start of a word.
   function matches(word) {
@@ -72,10 +73,10 @@
       meta.textContent = about;
       item.appendChild(meta);
     }
-    if (data.meta.text) {
+    if (data.meta.summary) {
       var text = document.createElement("p");
       text.className = "wn-search__excerpt";
-      marked(excerpt(data.meta.text), text);
+      marked(excerpt(data.meta.summary), text);
       item.appendChild(text);
     }
     list.appendChild(item);
@@ -92,25 +93,45 @@
   input.value = query;
   var header = document.getElementById("wn-search-q");
   if (header) { header.value = query; }
-  if (!query.trim()) { status.textContent = "Gõ từ cần tìm vào ô trên, ví dụ: trao quà Tết."; return; }
+  // data-state: idle · searching · done · error (for tests and styles; readers get the status text)
+  if (!query.trim()) {
+    status.textContent = "Gõ từ cần tìm vào ô trên, ví dụ: trao quà Tết.";
+    root.setAttribute("data-state", "idle");
+    return;
+  }
   terms = words(query);
   status.textContent = "Đang tìm…";
+  root.setAttribute("data-state", "searching");
   // Both attributes are relative to this page; a module import would resolve them against
   // this script's own address, so make them absolute first.
   var bundle = new URL(root.getAttribute("data-pagefind-bundle") + "pagefind.js", window.location.href).href;
   var siteRoot = new URL(root.getAttribute("data-site-root") || "./", window.location.href).pathname;
-  import(bundle).then(function (pagefind) {
-    return pagefind.options({ baseUrl: siteRoot }).then(function () {
-      return pagefind.search(fold(query));
-    });
+  // Words found on most pages are not in the index (core/search.py common_words): drop them
+  // from the query too, or no page would match all its words. They are still highlighted.
+  var common = fetch(new URL(root.getAttribute("data-pagefind-bundle") + "tu-pho-bien.json", window.location.href))
+    .then(function (response) { return response.ok ? response.json() : []; })
+    .catch(function () { return []; });
+  Promise.all([import(bundle), common]).then(function (loaded) {
+    var pagefind = loaded[0], skip = new Set(loaded[1]);
+    var kept = terms.filter(function (t) { return !skip.has(t); });
+    if (!kept.length) { return null; }
+    return pagefind.options({ baseUrl: siteRoot }).then(function () { return pagefind.search(kept.join(" ")); });
   }).then(function (search) {
+    if (search === null) {
+      status.textContent = "Các từ “" + query + "” có trong hầu hết các bài nên chưa tìm được. " +
+        "Hãy thêm một từ riêng hơn, ví dụ tên tổ dân phố hay tên hoạt động.";
+      return null;
+    }
     results = search.results;
     status.textContent = results.length
       ? "Tìm thấy " + results.length.toLocaleString("vi-VN") + " kết quả cho “" + query + "”."
       : "Không tìm thấy kết quả nào cho “" + query + "”. Thử bớt một vài từ, hoặc gõ từ khác.";
     return showMore();
+  }).then(function () {
+    root.setAttribute("data-state", "done");
   }).catch(function () {
     status.textContent = "Chưa tìm được: trang tìm kiếm không tải được chỉ mục. Hãy thử lại sau.";
+    root.setAttribute("data-state", "error");
   });
   more.addEventListener("click", function () { showMore(); });
 }());
