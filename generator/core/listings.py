@@ -1,4 +1,4 @@
-"""Paginated listings as plain data: the news index and category, tag and year archives.
+"""Paginated listings as plain data: the news index and category, tag, year and author archives.
 
 Each archive is built in one pass over the (already sorted) articles: no step scans every
 article for every page, so 5,000 articles cost the same per page as 50.
@@ -16,8 +16,8 @@ from .model import Article, Category, Site, Tag
 class Listing:
     """One page of one listing."""
 
-    kind: str  # "news" | "category" | "tag" | "year"
-    key: str  # category/tag slug, year, or "" for the news index
+    kind: str  # "news" | "category" | "tag" | "year" | "author"
+    key: str  # category/tag/author slug, year, or "" for the news index
     title: str
     description: str
     number: int
@@ -53,17 +53,23 @@ def paginate(kind: str, key: str, title: str, description: str, articles: list[A
 
 
 def build_listings(site: Site, per_page: int) -> list[Listing]:
-    """The news index, then every category, tag and year archive, in a stable order."""
+    """The news index, then every category, tag, year and author archive, in a stable order.
+
+    Every known author (authors.yml) has a page, even before their first article, as every
+    category does; bylines that match no known author get none."""
     by_category: dict[str, list[Article]] = {c.slug: [] for c in site.categories}
     by_tag: dict[str, list[Article]] = {}
     tags: dict[str, Tag] = {}
     by_year: dict[int, list[Article]] = {}
+    by_author: dict[str, list[Article]] = {a.slug: [] for a in site.authors if a.slug}
     for article in site.articles:  # one pass; lists stay newest first
         by_category.setdefault(article.category.slug, []).append(article)
         for tag in article.tags:
             tags.setdefault(tag.slug, tag)
             by_tag.setdefault(tag.slug, []).append(article)
         by_year.setdefault(article.date.year, []).append(article)
+        if article.author_slug in by_author:
+            by_author[article.author_slug].append(article)
 
     listings = paginate("news", "", "Tin tức", "", list(site.articles), per_page, urls.news_index_url)
     for category in site.categories:
@@ -76,6 +82,10 @@ def build_listings(site: Site, per_page: int) -> list[Listing]:
     for year in sorted(by_year, reverse=True):
         listings += paginate("year", str(year), f"Năm {year}", "", by_year[year], per_page,
                              lambda n, y=year: urls.year_url(y, n))
+    for author in site.authors:
+        if author.slug:
+            listings += paginate("author", author.slug, author.name, author.bio, by_author[author.slug], per_page,
+                                 lambda n, s=author.slug: urls.author_url(s, n))
     return listings
 
 

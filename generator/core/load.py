@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from .model import Article, Category, Site, WardInfo
 from .problems import Problem, ProblemLog
 from .rules import fields
 from .rules.articles import ONE_LINE_TEXT_KEYS, check_article
-from .rules.categories import check_authors, check_categories
+from .rules.categories import author_index, check_authors, check_categories
 from .rules.images import IMAGE_SUFFIXES
 from .rules.crossfile import check_duplicate_slugs, check_pages
 from .rules.pages import check_page
@@ -194,6 +195,17 @@ def markdown_files(root: Path, folder: str) -> list[str]:
     return sorted(found)
 
 
+def _link_authors(articles: list[Article], authors) -> list[Article]:
+    """Point each byline at its known author (for the author's page), after the article cache:
+    editing authors.yml must not make every article look changed to the cache."""
+    known = author_index(authors)
+    linked = []
+    for article in articles:
+        author = known.get(fold(article.author)) if article.author else None
+        linked.append(dataclasses.replace(article, author_slug=author.slug) if author else article)
+    return linked
+
+
 def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = None) -> LoadResult:
     """Everything in content/, validated. `now` decides which articles are published yet.
 
@@ -234,6 +246,7 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
             articles.append(checked.article)
     checker.finish()
     check_duplicate_slugs(articles, log)
+    articles = _link_authors(articles, authors)
 
     pages = []
     for src_uri in markdown_files(root, PAGES_DIR):

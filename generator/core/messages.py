@@ -168,6 +168,12 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Ví dụ:\n- name: CHÍ NGUYÊN\n  bio: Phóng viên cộng tác",
     ),
     "authors.item.invalid": (ERROR, "Mỗi tác giả cần có “name:” (tên hoặc bút danh).", None),
+    "authors.duplicate": (
+        WARNING,
+        "Tác giả “{name}” trùng với tác giả ở dòng {other_line} (khác nhau chỉ ở dấu, chữ hoa/thường hoặc "
+        "dấu câu); dòng này bị bỏ qua.",
+        "Xóa một trong hai dòng, hoặc gộp phần giới thiệu (bio) vào một tác giả.",
+    ),
     "site.not_mapping": (
         ERROR,
         "Tệp thông tin phường phải gồm các dòng “tên: giá trị”.",

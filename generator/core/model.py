@@ -21,8 +21,11 @@ class Tag:
 
 @dataclass(frozen=True)
 class Author:
+    """A known author or pen name from authors.yml; `slug` names the author's page."""
+
     name: str
     bio: str = ""
+    slug: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,11 +52,13 @@ class Article:
     description: str = ""  # for meta tags, feeds and cards: the summary, or ~160 characters of the body
     tags: tuple[Tag, ...] = ()
     author: str = ""
+    author_slug: str = ""  # the known author (authors.yml) the byline names, or "" for an unknown byline
     image: Image | None = None
     source: str = ""
     source_url: str = ""
     updated: datetime | None = None
     draft: bool = False
+    featured: bool = False  # pinned at the top of the home page
     # For cross-file checks: line of each front-matter key.
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 

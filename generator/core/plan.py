@@ -17,38 +17,63 @@ from .cards.spec import CardSpec
 from .feeds import FeedSpec, plan_feeds
 from .listings import Listing, build_listings, category_counts, years
 from .model import Article, Category, Report, Site, WardInfo
+from .reading import reading_minutes
+from .related import ArticleLink, article_link, neighbours, related_articles
 from .reports import REPORT_LABEL, ReportView, build_report_view
 from .rules.articles import DESCRIPTION_MAX, summarize
 from .rules.images import body_image_targets, relative_src_uri
 from .settings import Settings
 
 HOME_SRC = "index.md"
-LISTING_KINDS = {"news": "news-index", "category": "category", "tag": "tag", "year": "archive"}
-_LISTING_PREFIX = {"category": "Chuyên mục: ", "tag": "Thẻ: ", "year": "Lưu trữ: "}
-_LISTING_CARD_NAME = {"news": urls.NEWS, "category": urls.CATEGORY, "tag": urls.TAG, "year": urls.YEAR}
+LISTING_KINDS = {"news": "news-index", "category": "category", "tag": "tag", "year": "archive", "author": "author"}
+_LISTING_PREFIX = {"category": "Chuyên mục: ", "tag": "Thẻ: ", "year": "Lưu trữ: ", "author": "Tác giả: "}
+_LISTING_CARD_NAME = {"news": urls.NEWS, "category": urls.CATEGORY, "tag": urls.TAG, "year": urls.YEAR,
+                      "author": urls.AUTHOR}
 
 
 @dataclass(frozen=True)
 class Home:
     """What the home page shows besides the ward's identity."""
 
-    latest: tuple[Article, ...]
+    latest: tuple[Article, ...]  # newest first, without the articles pinned in `featured`
     categories: tuple[tuple[Category, int], ...]
     years: tuple[tuple[int, int], ...]
     latest_report: ReportView | None = None  # teased on the home page
+    featured: tuple[Article, ...] = ()  # `featured: true`, newest first, at most home_featured_max
+
+
+@dataclass(frozen=True)
+class Breadcrumb:
+    name: str
+    url: str  # relative to the site root; "" is the home page
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """What an article's page shows besides the article: where it sits in the site.
+
+    Other articles are ArticleLinks (headline, URL, date, category), so the page's fingerprint
+    changes when a linked headline does, not when a linked article's body does."""
+
+    article: Article
+    previous: ArticleLink | None  # "Bài trước": the next older article of the whole site
+    next: ArticleLink | None  # "Bài sau": the next newer one
+    related: tuple[ArticleLink, ...]  # "Bài liên quan", best first (core/related.py)
+    reading_minutes: int
+    breadcrumbs: tuple[Breadcrumb, ...]  # Trang chủ › category › headline (the page itself last)
 
 
 @dataclass(frozen=True)
 class PlannedPage:
     """One HTML page of the site and everything needed to render and share it."""
 
-    kind: str  # home · article · page · news-index · category · tag · archive · report · report-index
+    kind: str  # home · article · page · news-index · category · tag · archive · author · report · report-index
     template: str  # under overrides/, e.g. "ward/article.html"
     src_uri: str  # the officer's file, or a virtual path unique to this page
     url: str  # from urls.py, relative to the site root
     title: str  # plain text: <title>, og:title, the card's headline
     description: str  # plain text: meta description, og:description
-    data: object  # what the template reads: Article, Listing, Home or Page
+    data: object  # what the template reads: ArticleView, Listing, Home, ReportView or Page
     body: str = ""  # Markdown rendered into the page (articles and plain pages)
     nav_title: str = ""  # set for the pages in the site's menu
     card: CardSpec | None = None
@@ -104,6 +129,12 @@ def ward_description(ward: WardInfo) -> str:
     return f"Tin tức, hoạt động của {organisation}: an sinh xã hội, đại đoàn kết, chuyển đổi số."
 
 
+def home_featured(articles, limit: int) -> tuple[Article, ...]:
+    """The articles pinned on the home page: `featured: true`, newest first, at most `limit`.
+    Older featured articles beyond the limit are listed like any other."""
+    return tuple(a for a in articles if a.featured)[: max(0, limit)]
+
+
 def build_plan(site: Site, settings: Settings) -> SitePlan:
     builder = _Builder(site, settings)
     # The order is the menu's order for pages that have a nav_title: home, news, plain pages.
@@ -129,12 +160,19 @@ class _Builder:
         self.site, self.settings, self.ward = site, settings, site.ward
         self.description = ward_description(site.ward)
         self.report_views = tuple(build_report_view(report, site) for report in site.reports)
+        featured = home_featured(site.articles, settings.home_featured_max)
+        pinned = {a.src_uri for a in featured}  # shown once: above, not again in the latest news
+        latest = [a for a in site.articles[: settings.home_latest_count + len(pinned)] if a.src_uri not in pinned]
         self.home_data = Home(
-            latest=site.articles[: settings.home_latest_count],
+            latest=tuple(latest[: settings.home_latest_count]),
+            featured=featured,
             categories=tuple(category_counts(site)),
             years=tuple(years(site)),
             latest_report=self.report_views[0] if self.report_views else None,
         )
+        # For every article page at once, not per page: one pass over tag and category lists.
+        self.neighbours = neighbours(site.articles)
+        self.related = related_articles(site.articles)
 
     def home(self) -> PlannedPage:
         title = self.ward.name
@@ -146,9 +184,22 @@ class _Builder:
         card = self._card(article.title, kicker=article.category.name, date_text=vi.format_date_short(article.date),
                           photo=article.image.src_uri if article.image else None)
         page = self._page("article", "ward/article.html", article.src_uri, urls.article_url(article.slug),
-                          article.title, article.description, article, body=article.body, card=card,
-                          card_name=article.slug)
+                          article.title, article.description, self.article_view(article), body=article.body,
+                          card=card, card_name=article.slug)
         return dataclasses.replace(page, qr_url=urls.qr_url(article.slug))
+
+    def article_view(self, article: Article) -> ArticleView:
+        previous, next_ = self.neighbours[article.src_uri]
+        return ArticleView(
+            article=article,
+            previous=article_link(previous) if previous else None,
+            next=article_link(next_) if next_ else None,
+            related=tuple(article_link(a) for a in self.related[article.src_uri]),
+            reading_minutes=reading_minutes(article.body),
+            breadcrumbs=(Breadcrumb("Trang chủ", ""),
+                         Breadcrumb(article.category.name, urls.category_url(article.category.slug)),
+                         Breadcrumb(article.title, urls.article_url(article.slug))),
+        )
 
     def plain_page(self, page) -> PlannedPage:
         description = summarize(page.body, DESCRIPTION_MAX) or self.description
@@ -215,6 +266,7 @@ class _Builder:
             "category": f"Tin bài chuyên mục {listing.title} của {who}.",
             "tag": f"Các tin bài có thẻ “{listing.title}” của {who}.",
             "year": f"Tin bài năm {listing.key} của {who}.",
+            "author": f"Các tin bài của tác giả {listing.title} trên trang thông tin của {who}.",
         }[listing.kind]
 
     def _card(self, title: str, *, kicker: str, photo: str | None, date_text: str = "",

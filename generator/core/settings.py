@@ -20,6 +20,9 @@ class Settings:
     site_url: str = ""
     pagination_per_page: int = 10
     home_latest_count: int = 7
+    # At most this many `featured: true` articles are pinned above the latest news (newest first).
+    # A layout limit like home_latest_count, so the developer sets it; officers choose what to pin.
+    home_featured_max: int = 3
     site_name: str = "Phường"  # used when content/site.yml gives no name
     cache_dir: Path | None = None  # on-disk caches (cards...); None: nothing is cached between builds
     workers: int = 2  # processes for drawing cards; the machines we build on have two cores

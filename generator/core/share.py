@@ -1,20 +1,23 @@
-"""Structured data (JSON-LD) that search engines read: a NewsArticle per article, the ward's
-organisation on the home page. Officer text goes through json.dumps and then `<`, `>` and `&`
-become \\u escapes, so nothing an officer writes can close the <script> element around it."""
+"""Structured data (JSON-LD) that search engines read: a NewsArticle per article (with the
+page's BreadcrumbList), the ward's organisation on the home page. Officer text goes through
+json.dumps and then `<`, `>` and `&` become \\u escapes, so nothing an officer writes can close
+the <script> element around it."""
 
 from __future__ import annotations
 
 import json
 
 from . import urls
-from .model import Article, WardInfo
+from .model import WardInfo
+from .plan import ArticleView, Breadcrumb
 
 
 def json_ld(kind: str, data, *, url: str, title: str, description: str, card_url: str, ward: WardInfo,
             site_url: str) -> str:
     """The JSON-LD text for a page, or "" for kinds that have none."""
     publisher = _organisation(ward, site_url)
-    if kind == "article" and isinstance(data, Article):
+    if kind == "article" and isinstance(data, ArticleView):
+        view, data = data, data.article
         images = [card_url] if card_url else []
         if data.image:
             images.append(urls.absolute(site_url, urls.asset_url(data.image.src_uri)))
@@ -26,7 +29,10 @@ def json_ld(kind: str, data, *, url: str, title: str, description: str, card_url
             "datePublished": data.date.isoformat(),
             "dateModified": (data.updated or data.date).isoformat(),
             "inLanguage": "vi",
-            "mainEntityOfPage": url,
+            # The page as a WebPage carrying its breadcrumbs (schema.org WebPage.breadcrumb):
+            # the page keeps a single JSON-LD <script>, with the NewsArticle at its top.
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url, "url": url,
+                                 "breadcrumb": breadcrumb_list(view.breadcrumbs, site_url)},
             "url": url,
             "articleSection": data.category.name,
             "author": {"@type": "Person", "name": data.author} if data.author else publisher,
@@ -39,11 +45,25 @@ def json_ld(kind: str, data, *, url: str, title: str, description: str, card_url
         if data.source:
             doc["isBasedOn"] = data.source_url or data.source
     elif kind == "home":
-        doc = {"@context": "https://schema.org", "@type": "WebSite", "name": ward.name, "url": url,
-               "description": description, "inLanguage": "vi", "publisher": publisher}
+        # The organisation itself, and the site it publishes with its search (a search engine
+        # may offer a search box for the site in its results).
+        organisation = {**publisher, "@id": url + "#to-chuc"}
+        website = {"@type": "WebSite", "@id": url + "#trang-web", "name": ward.name, "url": url,
+                   "description": description, "inLanguage": "vi", "publisher": {"@id": organisation["@id"]},
+                   "potentialAction": {"@type": "SearchAction",
+                                       "target": urls.absolute(site_url, urls.search_url()) + "?q={search_term_string}",
+                                       "query-input": "required name=search_term_string"}}
+        doc = {"@context": "https://schema.org", "@graph": [organisation, website]}
     else:
         return ""
     return dumps_for_script(doc)
+
+
+def breadcrumb_list(crumbs: tuple[Breadcrumb, ...], site_url: str) -> dict:
+    """schema.org BreadcrumbList: the same names and addresses as the visible breadcrumbs."""
+    return {"@type": "BreadcrumbList", "itemListElement": [
+        {"@type": "ListItem", "position": n, "name": crumb.name, "item": urls.absolute(site_url, crumb.url)}
+        for n, crumb in enumerate(crumbs, start=1)]}
 
 
 def dumps_for_script(doc) -> str:

@@ -6,6 +6,7 @@ NEWS = "tin-tuc"
 CATEGORY = "chuyen-muc"
 TAG = "the"
 YEAR = "luu-tru"
+AUTHOR = "tac-gia"
 REPORT = "bao-cao"
 SEARCH = "tim-kiem"
 PAGE_SEGMENT = "trang"
@@ -13,7 +14,7 @@ CARDS = "the-chia-se"
 
 #: First path segments the generator owns; a plain page may not take one.
 RESERVED_SEGMENTS = frozenset(
-    {NEWS, CATEGORY, TAG, YEAR, REPORT, CARDS, "assets", "search", SEARCH, "pagefind", "404", "feed", "atom"}
+    {NEWS, CATEGORY, TAG, YEAR, AUTHOR, REPORT, CARDS, "assets", "search", SEARCH, "pagefind", "404", "feed", "atom"}
 )
 
 
@@ -40,6 +41,10 @@ def tag_url(slug: str, number: int = 1) -> str:
 
 def year_url(year: int, number: int = 1) -> str:
     return paginated(f"{YEAR}/{year}/", number)
+
+
+def author_url(slug: str, number: int = 1) -> str:
+    return paginated(f"{AUTHOR}/{slug}/", number)
 
 
 def report_index_url() -> str:

@@ -15,6 +15,7 @@ class WardNewsConfig(base.Config):
     timezone = c.Type(str, default=Settings.timezone)
     pagination_per_page = c.Type(int, default=Settings.pagination_per_page)
     home_latest_count = c.Type(int, default=Settings.home_latest_count)
+    home_featured_max = c.Type(int, default=Settings.home_featured_max)
     # Cards and other derived files, relative to mkdocs.yml; safe to delete. Empty: no cache.
     cache_dir = c.Type(str, default=".cache/ward-news")
     workers = c.Type(int, default=Settings.workers)
@@ -33,6 +34,7 @@ def to_settings(plugin_config: WardNewsConfig, mkdocs_config) -> Settings:
         site_url=mkdocs_config.site_url or "",
         pagination_per_page=plugin_config.pagination_per_page,
         home_latest_count=plugin_config.home_latest_count,
+        home_featured_max=max(0, plugin_config.home_featured_max),
         site_name=str(mkdocs_config.site_name or Settings.site_name),
         cache_dir=(project_root / plugin_config.cache_dir) if plugin_config.cache_dir else None,
         workers=max(1, plugin_config.workers),

@@ -233,3 +233,16 @@ def test_later_pages_of_a_list_share_the_first_page_card_and_its_words(built):
     for key in ("og:title", "og:image"):
         assert _meta(second, key) == _meta(first, key)
     assert _meta(first, "og:title") == "Chuyên mục: Hoạt động Mặt trận"
+
+
+def test_home_json_ld_names_the_organisation_and_the_site_search(built):
+    home = built.html("")
+    (script,) = home.find_all("script", type="application/ld+json")
+    graph = {node["@type"]: node for node in json.loads(script.string)["@graph"]}
+    org, site = graph["GovernmentOrganization"], graph["WebSite"]
+    assert org["name"] == "Ủy ban MTTQ Việt Nam phường Thử Nghiệm" and org["url"] == "https://phuong.example.vn/"
+    assert org["logo"].startswith("https://phuong.example.vn/") and site["publisher"] == {"@id": org["@id"]}
+    action = site["potentialAction"]
+    assert action["target"] == "https://phuong.example.vn/tim-kiem/?q={search_term_string}"
+    assert action["query-input"] == "required name=search_term_string"
+    assert built.file("tim-kiem/").is_file()

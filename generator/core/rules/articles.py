@@ -18,7 +18,7 @@ from .images import check_body_images, resolve_image
 
 KNOWN_KEYS = [
     "title", "date", "category", "tags", "author", "summary", "image", "image_alt", "image_caption",
-    "source", "source_url", "slug", "updated", "draft",
+    "source", "source_url", "slug", "updated", "draft", "featured",
 ]
 SUMMARY_MAX = 300
 DESCRIPTION_MAX = 160  # what search results and link previews show before cutting
@@ -59,7 +59,11 @@ def check_article(
     source = fields.read_text(meta, "source", path, log) or ""
     source_url = fields.read_text(meta, "source_url", path, log) or ""
     updated = fields.read_date(meta, "updated", path, log, tz, required=False)
-    draft = fields.read_bool(meta, "draft", path, log)
+    draft = fields.read_bool(meta, "draft", path, log,
+                             hint="Viết draft: true để giữ bài ở dạng nháp, hoặc xóa dòng này để đăng bài.")
+    featured = fields.read_bool(meta, "featured", path, log,
+                                hint="Viết featured: true để ghim bài lên đầu trang chủ (tin nổi bật), "
+                                     "hoặc xóa dòng này.")
     slug = _read_slug(meta, src_uri, path, log)
 
     if source_url and not source_url.startswith(("http://", "https://")):
@@ -88,7 +92,7 @@ def check_article(
         body_line=doc.body_line, summary=summary or shorten(lead, SUMMARY_MAX), lede=summary or "",
         description=summary or shorten(lead, DESCRIPTION_MAX), tags=tuple(_unique_tags(tags)),
         author=author, image=image, source=source, source_url=source_url, updated=updated, draft=draft,
-        lines=dict(meta.key_lines),
+        featured=featured, lines=dict(meta.key_lines),
     )
 
 

@@ -43,13 +43,30 @@ def check_authors(root: YNode | None, path: str, log: ProblemLog) -> list[Author
         log.add("authors.not_list", path, root.line)
         return []
     authors = []
+    seen: dict[str, int] = {}
     for item in root.value:
         name, bio, _ = _named_item(item, text_key="bio")
         if not name:
             log.add("authors.item.invalid", path, item.line)
             continue
-        authors.append(Author(name=name, bio=bio))
+        line = item.key_lines.get("name", item.line) if item.kind == "mapping" else item.line
+        slug = make_slug(name)
+        # Bylines are matched by fold(name) and pages are named by slug: either clash would
+        # give one byline two authors, or two authors one page. The first entry wins.
+        if fold(name) in seen or (slug and slug in seen):
+            log.add("authors.duplicate", path, line, name=name, other_line=seen.get(fold(name)) or seen.get(slug))
+            continue
+        seen[fold(name)] = line
+        if slug:
+            seen[slug] = line
+        authors.append(Author(name=name, bio=bio, slug=slug))
     return authors
+
+
+def author_index(authors) -> dict[str, Author]:
+    """Known authors by the folded name a byline must match (case, accents and dashes ignored,
+    as category names are matched): `author: Chí Nguyên` names `CHÍ NGUYÊN`."""
+    return {fold(a.name): a for a in authors if a.slug}
 
 
 def _named_item(item: YNode, text_key: str = "description") -> tuple[str, str, str | None]:

@@ -17,7 +17,8 @@ KEY_ALIASES = {
     "chuyen muc": "category", "chuyenmuc": "category", "danh muc": "category", "categories": "category",
     "tac gia": "author", "tacgia": "author", "but danh": "author", "the": "tags", "tag": "tags",
     "tu khoa": "tags", "tom tat": "summary", "sapo": "summary", "description": "summary",
-    "anh": "image", "hinh": "image", "hinh anh": "image", "nguon": "source", "ban nhap": "draft",
+    "anh": "image", "hinh": "image", "hinh anh": "image", "nguon": "source", "ban nhap": "draft", "nhap": "draft",
+    "noi bat": "featured", "tin noi bat": "featured", "ghim": "featured", "tieu diem": "featured",
     "cap nhat": "updated", "chu thich anh": "image_caption", "mo ta anh": "image_alt",
 }
 
@@ -135,7 +136,8 @@ def parse_date(raw: str, tz: tzinfo) -> tuple[datetime | None, str]:
     return naive.replace(tzinfo=timezone(sign * delta)), ""
 
 
-def read_bool(meta: YNode, key: str, path: str, log: ProblemLog) -> bool:
+def read_bool(meta: YNode, key: str, path: str, log: ProblemLog, *, hint: str = "") -> bool:
+    """`true` or `false` (empty means false). `hint` says what `true` does for this key."""
     node = meta.value.get(key)
     if node is None or node.value is None:
         return False
@@ -148,7 +150,7 @@ def read_bool(meta: YNode, key: str, path: str, log: ProblemLog) -> bool:
         field=key,
         expected="true hoặc false",
         found=node.describe(),
-        hint=f"Viết {key}: true để giữ bài ở dạng nháp, hoặc xóa dòng này để đăng bài.",
+        hint=hint or f"Viết {key}: true hoặc {key}: false (chữ thường, không dấu), hoặc xóa dòng này.",
     )
     return False
 
