@@ -29,7 +29,7 @@ from .cards import draw_cards
 from .feeds import render_feed
 from .plan import SitePlan
 from .qr import qr_svg
-from .search import search_records, write_search_index
+from .search import BackgroundIndexer, search_records, write_search_index
 from .sitemap import render_robots, render_sitemaps
 from .settings import Settings
 
@@ -120,9 +120,11 @@ class SiteOutputs:
             error, self._error = self._error, None
             raise error
 
-    def finish(self, site_dir: Path, bodies: Mapping[str, str], now: datetime) -> OutputStats:
+    def finish(self, site_dir: Path, bodies: Mapping[str, str], now: datetime,
+               indexer: BackgroundIndexer | None = None) -> OutputStats:
         """Copy cards and QR codes into the built site, write the feeds and the search index,
-        prune the caches. `bodies` maps a page's src_uri to its rendered, sanitised body."""
+        prune the caches. `bodies` maps a page's src_uri to its rendered, sanitised body. With an
+        `indexer` (live preview) the search index is written after this returns."""
         self.wait()
         site_dir = Path(site_dir)
         for page in self.plan.cards:
@@ -137,7 +139,12 @@ class SiteOutputs:
             _write(site_dir / feed.url, data)
         for path, data in {**render_sitemaps(self.plan), "robots.txt": render_robots(self.plan)}.items():
             _write(site_dir / path, data)  # replaces MkDocs' sitemap, stamped with the build date
-        searchable = write_search_index(search_records(self.plan, bodies), site_dir)
+        records = search_records(self.plan, bodies)
+        if indexer is not None:
+            indexer.submit(records, site_dir)
+            searchable = len(records)
+        else:
+            searchable = write_search_index(records, site_dir)
         self.cards_cache.prune(grace_seconds=WEEK)
         self.qr_cache.prune(grace_seconds=WEEK)
         drawn, reused = (self._card_stats.drawn, self._card_stats.reused) if self._card_stats else (0, 0)

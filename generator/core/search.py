@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import unicodedata
 from dataclasses import dataclass
 from html import escape
@@ -46,13 +47,13 @@ class SearchRecord:
     text: str  # the page's text, plain, as written: what is matched (folded)
     summary: str = ""  # what a result shows under its headline: the page's description
 
-    @functools.cached_property
+    @property
     def title_words(self) -> list[str]:
-        return distinct_words(self.title)
+        return _distinct_words_cached(self.title)
 
-    @functools.cached_property
+    @property
     def text_words(self) -> list[str]:
-        return distinct_words(self.text)
+        return _distinct_words_cached(self.text)
     date: str = ""  # "09/01/2026", or "" for pages without a date
     section: str = ""  # the category, "Báo cáo tổng kết", or ""
 
@@ -151,6 +152,48 @@ def distinct_words(text: str) -> list[str]:
     return list(seen)
 
 
+@functools.lru_cache(maxsize=20_000)
+def _distinct_words_cached(text: str) -> list[str]:
+    """One live preview saves one article: the other 4,999 texts are split once per session."""
+    return distinct_words(text)
+
+
+class BackgroundIndexer:
+    """For the live preview: the index is written after the rebuild returns, on a thread of its
+    own, so a save shows the page at once (indexing 5,000 pages takes seconds). While one run
+    writes, the newest request waits; requests in between are skipped, not queued."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pending: tuple[list[SearchRecord], Path] | None = None
+        self._thread: threading.Thread | None = None
+
+    def submit(self, records: list[SearchRecord], site_dir: Path) -> None:
+        with self._lock:
+            self._pending = (records, site_dir)
+            if self._thread is None:  # cleared under the lock by the thread as it ends
+                self._thread = threading.Thread(target=self._run, name="ward-news-search", daemon=True)
+                self._thread.start()
+
+    def wait(self) -> None:
+        with self._lock:
+            thread = self._thread
+        if thread is not None:
+            thread.join()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                job, self._pending = self._pending, None
+                if job is None:
+                    self._thread = None
+                    return
+            try:
+                write_search_index(*job)
+            except Exception as exc:  # the preview keeps working; the reason is shown once
+                print(f"Chưa cập nhật được chỉ mục tìm kiếm: {exc}", file=sys.stderr)
+
+
 _WORD = re.compile(r"[0-9a-z]+(?:[.,][0-9]+)*")  # search.js splits folded queries the same way
 _RAW_WORD = re.compile(r"\w+(?:[.,]\d+)*")
 
@@ -160,8 +203,10 @@ def _fold_word(raw: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(raw)))
 
 
+@functools.lru_cache(maxsize=20_000)
 def plain_text(html: str) -> str:
-    """The words of a sanitised body, paragraphs separated by a space."""
+    """The words of a sanitised body, paragraphs separated by a space. Cached for the live
+    preview, where all bodies but the one saved are the same as last time."""
     parser = _TextParser()
     parser.feed(html)
     parser.close()

@@ -17,7 +17,7 @@ from ..core.outputs import OutputStats, SiteOutputs
 from ..core.plan import SitePlan, build_plan
 from ..core.rules.fields import parse_date, zone
 from ..core.sanitize import sanitize_html
-from ..core.search import SEARCHABLE_KINDS
+from ..core.search import SEARCHABLE_KINDS, BackgroundIndexer
 from . import context
 from .config import WardNewsConfig, to_settings
 from .files import PlannedFile, nav_entries, plan_files, shared_fingerprint
@@ -31,6 +31,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.plan: SitePlan | None = None
         self.problems = None
         self.cache: ArticleCache | None = None  # kept across `serve` rebuilds only
+        self.indexer: BackgroundIndexer | None = None  # serve: the search index is written after each rebuild
         self.rendered: dict[str, str] = {}  # dest path -> fingerprint of the page written there
         self.planned_dests: set[str] = set()  # dest paths of the pages this build plans
         self.shared = ""  # fingerprint of what every page shows
@@ -45,6 +46,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     # and the fingerprints of written pages survive from one save to the next.
     def on_startup(self, *, command, dirty):
         self.cache = ArticleCache() if command == "serve" else None
+        self.indexer = BackgroundIndexer() if command == "serve" else None
 
     # on_config: load and validate every officer file *before* MkDocs cleans site_dir, so a
     # content error aborts while the previous site is still in place. Runs last (-100) so the
@@ -129,7 +131,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     # that the plan no longer has.
     def on_post_build(self, *, config):
         outputs, self.outputs = self.outputs, None
-        self.stats = outputs.finish(config.site_dir, self.bodies, self.now)
+        self.stats = outputs.finish(config.site_dir, self.bodies, self.now, self.indexer)
         log.info(self.stats.summary())
         if self.cache is None:
             self.bodies = {}

@@ -84,3 +84,19 @@ def test_words_on_most_pages_are_left_out_of_the_index(monkeypatch):
     assert common == {"mat", "tran", "phuong", "tin", "trao", "qua", "hoc", "bong"}
     html = record_html(records[3], common)
     assert '<h1 data-pagefind-weight="10">3</h1>' in html and "<p>tet</p>" in html
+
+
+def test_live_preview_indexes_after_the_rebuild_and_the_newest_request_wins(tmp_path):
+    import json
+
+    from generator.core.search import BackgroundIndexer, SearchRecord
+
+    def records(n):
+        return [SearchRecord(url=f"tin-tuc/{i}/", title=f"Tin số {i}", text="Nội dung") for i in range(n)]
+
+    indexer = BackgroundIndexer()
+    for n in (3, 5, 7):  # three saves in a row
+        indexer.submit(records(n), tmp_path)
+    indexer.wait()
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["vi"]["page_count"] == 7
