@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
+from ..core.csp import with_csp
 from ..core.load import ArticleCache, load_site
 from ..core.outputs import OutputStats, SiteOutputs
 from ..core.plan import SitePlan, build_plan
@@ -147,16 +148,23 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             self.outputs.close()
             self.outputs = None
 
-    # on_post_page: remember what each page was rendered from, for the next dirty rebuild.
+    # on_post_page: remember what each page was rendered from, for the next dirty rebuild; fix
+    # the theme's markup; add the Content-Security-Policy (core/csp.py), hashed from the finished
+    # page. Not in the live preview: its server injects an inline reload script per request.
     def on_post_page(self, output, *, page, config):
         fingerprint = getattr(page.file, "fingerprint", "")
         if fingerprint:
             self.rendered[page.file.abs_dest_path] = fingerprint
-        return fix_material_markup(output)
+        return self._finish_html(fix_material_markup(output))
 
-    # on_post_template: static theme pages (404.html) get the same markup fix as content pages.
+    # on_post_template: static theme pages (404.html) get the same treatment as content pages.
     def on_post_template(self, output_content, *, template_name, config):
-        return fix_material_markup(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return self._finish_html(fix_material_markup(output_content))
+
+    def _finish_html(self, html: str) -> str:
+        return html if self.cache is not None else with_csp(html)
 
     def on_page_context(self, ctx, *, page, config, nav):
         planned = self.plan.lookup(page.file.src_uri)
