@@ -22,7 +22,7 @@ from .rules.pages import check_page
 from .rules.reports import check_duplicate_years, check_report
 from .rules.site_file import check_site_file
 from .settings import Settings
-from .text import DecodeError, decode_text, fold
+from .text import DecodeError, decode_text, fold, garbled_line
 
 NEWS_DIR = "news"
 PAGES_DIR = "pages"
@@ -73,6 +73,9 @@ class _Reader:
         if isinstance(decoded, DecodeError):
             self.log.add(decoded.code, path, decoded.line, column=decoded.column, char=decoded.char)
             return None
+        garbled = garbled_line(decoded)
+        if garbled is not None:
+            self.log.add("file.garbled", path, garbled[0], sample=garbled[1])
         return decoded
 
     def yaml_file(self, src_uri: str) -> YNode | None:

@@ -35,6 +35,13 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Kiểm tra lại tệp, hoặc sao chép nội dung sang một tệp mới rồi lưu dạng UTF-8.",
     ),
     "file.unreadable": (ERROR, "Không đọc được tệp: {reason}.", None),
+    "file.garbled": (
+        WARNING,
+        "Chữ ở dòng này có vẻ được gõ bằng phông VNI hoặc TCVN3 rồi lưu lại thành UTF-8, nên dấu hiện sai "
+        "(“{sample}”).",
+        "Chép đoạn chữ bị lỗi, mở Unikey → Công cụ chuyển mã, chọn nguồn “VNI Windows” (hoặc “TCVN3 (ABC)”), "
+        "đích “Unicode”, bấm Chuyển mã rồi dán lại vào tệp (hướng dẫn mục 9).",
+    ),
     # --- front matter and YAML -------------------------------------------------------
     "frontmatter.missing": (
         ERROR,

@@ -80,3 +80,23 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text.translate(_DASHES).replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.casefold().split())
+
+
+#: Latin-1 characters that Vietnamese never uses: VNI or TCVN3 text that was pasted or re-saved
+#: as UTF-8 is full of them ("Chuû tòch" for "Chủ tịch", "Ph\u00adêng" for "Phường"). Letters
+#: Vietnamese does use, and signs officers really type (° « » ×), are left out.
+_NOT_VIETNAMESE = frozenset(chr(c) for c in range(0xA1, 0x100)) - frozenset("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý°«»×")
+GARBLED_MIN = 3  # one stray "©" or "ñ" in a name is not a garbled file
+
+
+def garbled_line(text: str) -> tuple[int, str] | None:
+    """(line, a few words around it) of the first line that looks like VNI or TCVN3 text saved
+    as UTF-8, when the file has at least GARBLED_MIN characters Vietnamese never uses."""
+    if sum(1 for ch in text if ch in _NOT_VIETNAMESE) < GARBLED_MIN:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        for index, ch in enumerate(line):
+            if ch in _NOT_VIETNAMESE:
+                start = max(0, line.rfind(" ", 0, max(0, index - 12)) + 1)
+                return number, line[start:start + 40].strip()
+    return None

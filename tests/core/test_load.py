@@ -196,3 +196,25 @@ def test_cache_reuses_unchanged_files_and_never_a_stale_answer(tmp_path):
     edited = load_site(settings, NOW, cache)
     assert sorted(a.title for a in edited.site.articles) == ["B đã sửa", "Trao quà Tết cho hộ cận nghèo"]
     assert cache.hits == 3  # a.md unchanged since the photo arrived
+
+
+VNI_AS_UTF8 = "Saùng 9/1, UÛy ban MTTQ phöôøng ñaõ trao 150 phaàn quaø cho hoä caän ngheøo."  # VNI bytes read as cp1252
+TCVN3_AS_UTF8 = "S¸ng 9/1, ñy ban MTTQ ph\u00adêng ®· trao 150 phÇn quµ cho hé cËn nghÌo."
+
+
+@pytest.mark.parametrize("garbled", [VNI_AS_UTF8, TCVN3_AS_UTF8], ids=["vni", "tcvn3"])
+def test_legacy_font_text_saved_as_utf8_is_flagged_at_its_line(tmp_path, garbled):
+    result = load(tmp_path, {"news/2026/a.md": article(body="Đoạn đầu viết đúng Unicode.\n\n" + garbled)})
+    assert result.ok  # a warning: the article is published, the officer is told
+    (problem,) = [p for p in result.problems.problems if p.code == "file.garbled"]
+    assert (problem.path, problem.line, str(problem.severity.value)) == ("content/news/2026/a.md", 8, "warning")
+    assert garbled.split()[0] in problem.format() and "Unikey" in problem.format()
+
+
+@pytest.mark.parametrize("text", [
+    "Sáng 9/1, Ủy ban MTTQ phường Hòa Bình trao 150 phần quà, nhiệt độ 12°C, «Xuân yêu thương».",
+    "© 2026 Ủy ban MTTQ phường. Bà Nguyễn Thị Ngọc Ánh, ông Søren (khách quốc tế).",
+], ids=["vietnamese", "two-foreign-signs"])
+def test_real_vietnamese_is_not_flagged(tmp_path, text):
+    result = load(tmp_path, {"news/2026/a.md": article(body=text)})
+    assert not [p for p in result.problems.problems if p.code == "file.garbled"]
