@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
 import time
@@ -39,12 +40,34 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
         click.secho(f"Không dựng được trang web{reason}.", fg="red", err=True)
         click.echo(f"Trang web cũ trong {target} vẫn được giữ nguyên.", err=True)
         return 1
+    except OSError as exc:  # a full disk, a file too large, no permission: say so, keep the old site
+        publish.discard(staged)
+        click.secho(f"Không ghi được trang web mới: {_os_reason(exc)}.", fg="red", err=True)
+        click.echo(f"Trang web cũ trong {target} vẫn được giữ nguyên.", err=True)
+        return 1
     except BaseException:
         publish.discard(staged)
         raise
-    publish.publish(staged, target)
+    try:
+        publish.publish(staged, target)
+    except OSError as exc:
+        publish.discard(staged)
+        click.secho(f"Không thay được trang web cũ bằng trang mới: {_os_reason(exc)}.", fg="red", err=True)
+        click.echo(f"Trang web cũ trong {target} vẫn được giữ nguyên.", err=True)
+        return 1
     click.echo(f"Đã dựng xong trang web vào {target} trong {time.monotonic() - started:.1f} giây.")
     return 0
+
+
+def _os_reason(exc: OSError) -> str:
+    """What went wrong, in Vietnamese, with the file when known."""
+    reasons = {
+        errno.ENOSPC: "ổ đĩa đã đầy", errno.EDQUOT: "đã hết dung lượng được cấp",
+        errno.EFBIG: "tệp vượt quá kích thước được phép ghi", errno.EACCES: "không có quyền ghi",
+        errno.EPERM: "không có quyền ghi", errno.EROFS: "ổ đĩa chỉ cho đọc",
+    }
+    reason = reasons.get(exc.errno, exc.strerror or str(exc))
+    return f"{reason} ({exc.filename})" if exc.filename else reason
 
 
 @click.command("build")

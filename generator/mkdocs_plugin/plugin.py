@@ -132,7 +132,10 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     # that the plan no longer has.
     def on_post_build(self, *, config):
         outputs, self.outputs = self.outputs, None
-        self.stats = outputs.finish(config.site_dir, self.bodies, self.now, self.indexer)
+        try:
+            self.stats = outputs.finish(config.site_dir, self.bodies, self.now, self.indexer)
+        except RuntimeError as exc:  # Pagefind failed (its message is already in Vietnamese)
+            raise PluginError(str(exc)) from exc
         log.info(self.stats.summary())
         if self.cache is None:
             self.bodies = {}

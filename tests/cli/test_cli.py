@@ -118,3 +118,26 @@ def test_a_killed_build_leaves_the_site_as_it_was(tmp_path):
     assert ward_news("build", cwd=root).returncode == 0
     assert list(root.glob(".site.tmp-*")) == []  # the next build sweeps the abandoned folder
     assert "Đổi tiêu đề" in (root / "site" / "tin-tuc" / "bai-000" / "index.html").read_text("utf-8")
+
+
+def test_a_write_that_fails_leaves_the_site_as_it_was_and_says_why(tmp_path):
+    import resource
+    import signal
+
+    root = make_site(tmp_path, {"content/news/a.md": article()})
+    assert ward_news("build", cwd=root).returncode == 0
+    before = snapshot(root / "site")
+    write_files(root, {"content/news/a.md": article(title="Bản mới")})
+
+    def small_disk():  # every file the build writes may hold 64 KB: the theme's CSS cannot be copied
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64_000, 64_000))
+
+    result = subprocess.run([sys.executable, "-c", "from generator.cli.main import cli; cli()", "build"], cwd=root,
+                            capture_output=True, text=True, timeout=300, preexec_fn=small_disk)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Không ghi được trang web mới: tệp vượt quá kích thước được phép ghi" in result.stderr
+    assert "vẫn được giữ nguyên" in result.stderr
+    assert snapshot(root / "site") == before
+    assert list(root.glob(".site.tmp-*")) == []
