@@ -1,5 +1,5 @@
 """The Content-Security-Policy in a real browser: every kind of page loads and works with no
-violation, and a script that got into a page anyway is refused."""
+violation and no request to another host, and a script that got into a page anyway is refused."""
 
 from __future__ import annotations
 
@@ -48,8 +48,11 @@ def test_every_kind_of_page_works_under_its_policy_with_no_violation(site, chrom
     built, server = site
     page = chromium.new_page()
     page.add_init_script(WATCH)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(server.url + url)
     page.wait_for_load_state("networkidle")
+    assert requested and all(r.startswith(server.url) or r.startswith("data:") for r in requested), requested
     if url.startswith("tim-kiem"):  # Pagefind's module, worker and WebAssembly are allowed
         page.wait_for_selector(".wn-search[data-state=done], .wn-search[data-state=error]")
         assert page.get_attribute(".wn-search", "data-state") == "done"
