@@ -22,10 +22,24 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 20_000
 MAX_DEPTH = 40
 MAX_YAML_CHARS = 512_000
+#: Below this many characters YAML cannot nest deep enough to trouble libyaml or its (recursive,
+#: C) composer: every level of nesting takes at least one character. Longer text is walked
+#: event by event first (see `_too_deep`), which stops at the first level past MAX_DEPTH.
+SHALLOW_YAML_CHARS = 4_000
+#: A number written with more characters than this is kept as the text typed: YAML 1.1 reads
+#: `0x…` and `1:2:3:…` as integers, which can grow past what Python will print or take seconds
+#: to compute. No figure or field an officer writes is that long.
+MAX_NUMBER_CHARS = 100
 
+#: YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (pasted from Word or
+#: the web), which would put every later line number past the officer's. Read as spaces, as
+#: one-line text reads any run of whitespace, so a value is the same and the lines stay the editor's.
+_YAML_ONLY_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
 _OPEN = re.compile(r"^---[ \t]*$")
-_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-_YAMLISH = re.compile(r"^(\s|-\s|-$|#|$|[\"']?[\w .\-]+[\"']?\s*:(\s|$))")
+_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$", re.M)  # searched in the whole text, from line 2
+# Possessive `++`: the key's characters (spaces included) are never given back to `\s*`, which
+# would retry every split of a long run of spaces (quadratic time on one long line, no colon).
+_YAMLISH = re.compile(r"^(\s|-\s|-$|#|$|[\"']?[\w .\-]++[\"']?\s*:(\s|$))")
 
 
 @dataclass
@@ -82,19 +96,20 @@ def split_document(text: str, path: str, log: ProblemLog, lenient_keys: frozense
     lines = text.split("\n")
     if not lines or not _OPEN.match(lines[0]):
         return Document(meta=None, body=text, body_line=1, has_front_matter=False)
-    for index in range(1, len(lines)):
-        if _CLOSE.match(lines[index]):
-            yaml_text = "\n".join(lines[1:index])
-            meta = parse_yaml(yaml_text, path, log, first_line=2, lenient_keys=lenient_keys)
-            if meta is None:
-                return None
-            if meta.kind == "scalar" and meta.value is None:
-                meta = YNode("mapping", {}, 1)
-            if meta.kind != "mapping":
-                log.add("frontmatter.not_mapping", path, meta.line, found=meta.describe())
-                return None
-            meta.end_line = index + 1
-            return Document(meta=meta, body="\n".join(lines[index + 1:]), body_line=index + 2, has_front_matter=True)
+    close = _CLOSE.search(text, len(lines[0]) + 1)  # one scan in C, not a match per line
+    if close is not None:
+        index = text.count("\n", 0, close.start())
+        yaml_text = "\n".join(lines[1:index])
+        meta = parse_yaml(yaml_text, path, log, first_line=2, lenient_keys=lenient_keys)
+        if meta is None:
+            return None
+        if meta.kind == "scalar" and meta.value is None:
+            meta = YNode("mapping", {}, 1)
+        if meta.kind != "mapping":
+            log.add("frontmatter.not_mapping", path, meta.line, found=meta.describe())
+            return None
+        meta.end_line = index + 1
+        return Document(meta=meta, body="\n".join(lines[index + 1:]), body_line=index + 2, has_front_matter=True)
     log.add("frontmatter.unclosed", path, _probable_end(lines), opened=1)
     return None
 
@@ -119,8 +134,16 @@ def parse_yaml(
     if len(text) > MAX_YAML_CHARS:
         log.add("yaml.too_large", path, first_line, limit=f"{MAX_YAML_CHARS:,}".replace(",", "."))
         return None
+    text = text.translate(_YAML_ONLY_BREAKS)
     if lenient_keys:
         text = quote_text_lines(text, lenient_keys)
+    if len(text) > SHALLOW_YAML_CHARS:
+        refused = _too_deep(text)
+        if refused is not None:
+            code, line = refused
+            limit = MAX_DEPTH if code == "yaml.too_deep" else f"{MAX_NODES:,}".replace(",", ".")
+            log.add(code, path, line + 1 + offset, limit=limit)
+            return None
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -141,6 +164,46 @@ def parse_yaml(
         return None
 
 
+def _too_deep(text: str) -> tuple[str, int] | None:
+    """The problem code and 0-based line of the first value nested deeper than MAX_DEPTH or
+    past MAX_NODES values (keys not counted, as in `_Builder.build`), read from libyaml's events
+    without building anything; None when there is none, or when the YAML is broken (the
+    composer then reports where).
+
+    libyaml composes nodes recursively in C: a few tens of thousands of `[` or `- ` crash the
+    interpreter (a segfault, not an exception), and its flow-level bookkeeping takes quadratic
+    time in the depth. Stopping at the first value past a limit keeps both small.
+    """
+    count = 0
+    open_collections: list[list] = []  # [is a mapping, children seen]: keys and values alternate
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                open_collections.pop()
+            elif isinstance(event, yaml.NodeEvent):
+                parent = open_collections[-1] if open_collections else None
+                if parent is not None:
+                    is_key = parent[0] and parent[1] % 2 == 0
+                    parent[1] += 1
+                else:
+                    is_key = False
+                if len(open_collections) > MAX_DEPTH:
+                    return "yaml.too_deep", event.start_mark.line
+                if not is_key:
+                    count += 1
+                    if count > MAX_NODES:
+                        return "yaml.too_large", event.start_mark.line
+                if isinstance(event, yaml.CollectionStartEvent):
+                    open_collections.append([isinstance(event, yaml.MappingStartEvent), 0])
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
 class _Refused(Exception):
     """Internal: stop building a hostile document (the problem is already logged)."""
 
@@ -156,7 +219,10 @@ class _Builder:
 
     def build(self, node, depth: int) -> YNode:
         self.count += 1
-        if self.count > MAX_NODES or depth > MAX_DEPTH:
+        if depth > MAX_DEPTH:
+            self.log.add("yaml.too_deep", self.path, self.line(node), limit=MAX_DEPTH)
+            raise _Refused
+        if self.count > MAX_NODES:
             self.log.add("yaml.too_large", self.path, self.line(node), limit=f"{MAX_NODES:,}".replace(",", "."))
             raise _Refused
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
@@ -195,6 +261,8 @@ class _Builder:
             lowered = raw.lower()
             return {"true": True, "false": False}.get(lowered, raw)  # `yes`/`no`/`on` stay words
         if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:null"):
+            if len(raw) > MAX_NUMBER_CHARS:
+                return raw
             try:
                 return self.loader.construct_object(node)
             except (ValueError, yaml.YAMLError):
@@ -241,7 +309,7 @@ _SYNTAX_HINTS = [
 ]
 
 
-_INDENTED_KEY = re.compile(r"^\s+[\w .\-\"']+:(\s|$)")
+_INDENTED_KEY = re.compile(r"^\s++[\w .\-\"']++:(\s|$)")  # possessive: linear on long lines
 
 
 def _report_yaml_error(exc: yaml.MarkedYAMLError, text: str, path: str, log: ProblemLog, offset: int) -> None:
@@ -277,7 +345,9 @@ def _report_yaml_error(exc: yaml.MarkedYAMLError, text: str, path: str, log: Pro
     )
 
 
-_PLAIN_PAIR = re.compile(r"^(?P<key>[A-Za-z_][\w\-]*):\s+(?P<value>[^\"'\s].*?)\s*$")
+# The value runs to the end of the line and is stripped in code: a lazy `.*?` before `\s*$`
+# would take quadratic time on a value with a long run of spaces inside it.
+_PLAIN_PAIR = re.compile(r"^(?P<key>[A-Za-z_][\w\-]*):\s+(?P<value>[^\"'\s].*)$")
 
 
 def _quoted_fix(lines: list[str], index: int) -> str | None:
@@ -287,11 +357,11 @@ def _quoted_fix(lines: list[str], index: int) -> str | None:
     match = _PLAIN_PAIR.match(lines[index])
     if not match:
         return None
-    value = match["value"].replace("\\", "\\\\").replace('"', '\\"')
+    value = match["value"].rstrip().replace("\\", "\\\\").replace('"', '\\"')
     return f'{match["key"]}: "{value}"'
 
 
-_TEXT_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w\-]*):[ \t]+(?P<value>\S.*?)[ \t]*$")
+_TEXT_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w\-]*):[ \t]+(?P<value>\S.*)$")  # value stripped in code
 _NEEDS_QUOTES = re.compile(r":\s|:$|\s#|^[@`%!&*|>?]|^- |^-$")
 
 
@@ -309,7 +379,7 @@ def quote_text_lines(text: str, keys: frozenset[str]) -> str:
         match = _TEXT_LINE.match(line)
         if not match or match["key"] not in keys:
             continue
-        value = match["value"]
+        value = match["value"].rstrip(" \t")
         if value[0] in "[{":
             continue
         if value[0] in "\"'":

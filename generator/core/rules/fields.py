@@ -114,6 +114,8 @@ def parse_date(raw: str, tz: tzinfo) -> tuple[datetime | None, str]:
         return None, ""
     year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
     hour, minute, second = int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0)
+    if year == 0:
+        return None, ": không có năm 0"
     if not 1 <= month <= 12:
         return None, f": không có tháng {month}"
     try:
