@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import ipaddress
 import logging
 import os
+import shutil
+import socket
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +156,16 @@ def build_site(root: Path, site_dir: Path | None = None) -> Build:
                  problems=problems, stats=stats)
 
 
+def copy_sample(tmp_path: Path) -> Path:
+    """The bundled sample ward (mkdocs.yml, content/, overrides/) as a project of its own."""
+    root = tmp_path / "sample"
+    root.mkdir()
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("content", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
 @pytest.fixture
 def site_builder(tmp_path):
     """make + build in one call: `site_builder({"content/news/a.md": article()})`."""
@@ -229,3 +242,73 @@ def chromium():
                                              args=["--no-sandbox", "--disable-gpu"])
         yield browser
         browser.close()
+
+
+class NetworkUsed(RuntimeError):
+    """Raised where test code reaches for a host other than this machine (not an OSError, so
+    code that tolerates a network failure cannot swallow it quietly)."""
+
+
+def _off_machine(host: object) -> bool:
+    """Whether reaching `host` would leave this machine; a name other than localhost would."""
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    if host is None:
+        return False
+    if not isinstance(host, str):
+        return True
+    name = host.lower().rstrip(".")
+    if name in ("", "localhost") or name.endswith(".localhost"):
+        return False
+    try:
+        address = ipaddress.ip_address(name.split("%", 1)[0])
+    except ValueError:
+        return True  # looking a name up is already a request to a DNS server
+    address = getattr(address, "ipv4_mapped", None) or address
+    return not (address.is_loopback or address.is_unspecified)
+
+
+def _inet(sock: socket.socket, address: object) -> bool:
+    return sock.family in (socket.AF_INET, socket.AF_INET6) and isinstance(address, tuple) and bool(address)
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """A build must not reach the network (STYLE §6): in every test, a connection to, a datagram
+    for, or a lookup of any host but this machine raises NetworkUsed, and fails the test even
+    when the code under test catches it. Loopback stays open (the site is served on 127.0.0.1
+    for Chromium); Unix sockets and pipes are untouched. Subprocesses are not covered: the build
+    in a network namespace (tests/cli/test_offline.py) is. The yielded list holds the attempts;
+    a test that provokes one on purpose clears it."""
+    attempts: list[str] = []
+
+    def refuse(what: str) -> None:
+        attempts.append(what)
+        raise NetworkUsed(f"a test reached for the network: {what}. Nothing may leave this machine.")
+
+    def guard(method):
+        def guarded(sock, address, *args):
+            if _inet(sock, address) and _off_machine(address[0]):
+                refuse(f"{method.__name__}{address!r}")
+            return method(sock, address, *args)
+        return guarded
+
+    def guard_sendto(sock, data, *args):
+        address = args[-1]
+        if _inet(sock, address) and _off_machine(address[0]):
+            refuse(f"sendto{address!r}")
+        return sendto(sock, data, *args)
+
+    def guarded_lookup(host, *args, **kwargs):
+        if _off_machine(host):
+            refuse(f"getaddrinfo({host!r})")
+        return getaddrinfo(host, *args, **kwargs)
+
+    sendto, getaddrinfo = socket.socket.sendto, socket.getaddrinfo
+    monkeypatch.setattr(socket.socket, "connect", guard(socket.socket.connect))
+    monkeypatch.setattr(socket.socket, "connect_ex", guard(socket.socket.connect_ex))
+    monkeypatch.setattr(socket.socket, "sendto", guard_sendto)
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_lookup)
+    yield attempts
+    if attempts:
+        pytest.fail("the test reached for the network (caught or not): " + "; ".join(attempts), pytrace=False)

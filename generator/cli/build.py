@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -31,12 +32,15 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
     staged = publish.staging_dir(target)
     overrides["site_dir"] = str(staged)
     started = time.monotonic()
+    config = None
     try:
         config = load_config(str(project.config_file) if project.config_file else None, **overrides)
         build(config)
     except (Abort, PluginError, ConfigurationError) as exc:
         publish.discard(staged)
         reason = "" if isinstance(exc, Abort) else f": {exc}"
+        if config is None and isinstance(exc, Abort):  # MkDocs logged each mistake in mkdocs.yml above
+            reason = ": tệp mkdocs.yml có lỗi (xem ở trên)"
         click.secho(f"Không dựng được trang web{reason}.", fg="red", err=True)
         click.echo(f"Trang web cũ trong {target} vẫn được giữ nguyên.", err=True)
         return 1
@@ -95,9 +99,28 @@ class _OfficerLogFilter(logging.Filter):
         return not self.quiet and record.name.startswith("mkdocs.plugins.ward-news")
 
 
+class _ConfigErrorFormatter(logging.Formatter):
+    """MkDocs prefixes each mkdocs.yml mistake with English (`Config value 'plugins': Plugin
+    'ward-news' option 'timezone': ...`). Our own messages name the option in Vietnamese already,
+    so the prefix goes; MkDocs' own mistakes keep their text under a Vietnamese prefix."""
+
+    CONFIG_VALUE = re.compile(r"Config value '([^']*)': ")
+    OUR_OPTION = re.compile(r"^Plugin 'ward-news' option '[^']*': ", re.MULTILINE)
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        match = self.CONFIG_VALUE.match(text)
+        if match is None:
+            return text
+        body = text[match.end():]
+        if self.OUR_OPTION.match(body):
+            return self.OUR_OPTION.sub("", body)
+        return f"mkdocs.yml, mục “{match[1]}”: {body}"
+
+
 def show_logs(quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.setFormatter(_ConfigErrorFormatter("%(message)s"))
     handler.addFilter(_OfficerLogFilter(quiet))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)

@@ -25,6 +25,10 @@ from .project import read_project
 def new_command(title, category, author, content, config_file):
     """Tạo tệp bài viết mới, đặt đúng tên và điền sẵn phần thông tin đầu bài."""
     project = read_project(config_file, content)
+    for error in project.errors:
+        click.echo(error, err=True)
+    if project.errors:
+        sys.exit(1)
     title = " ".join(title.split())
     slug = make_slug(title)
     if not slug:

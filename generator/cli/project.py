@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from ..core import options as rules
 from ..core.settings import Settings
 
 
@@ -26,30 +27,54 @@ class Project:
     site_url: str
     timezone: str
     pagination_per_page: int
+    errors: tuple[str, ...] = ()  # mistakes in the options above; `build` leaves them to MkDocs
 
 
 def read_project(config_file: str | None, content: str | None = None) -> Project:
     path = Path(config_file or "mkdocs.yml")
     data: dict = {}
+    errors: list[str] = []
     if path.is_file():
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader) or {}
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+            errors.append(f"{where}: tệp cấu hình không đọc được ({getattr(exc, 'problem', None) or exc}). "
+                          "Kiểm tra thụt lề và dấu hai chấm ở dòng này.")
+        if not isinstance(data, dict):
+            data = {}
         root = path.resolve().parent
     else:
         path, root = None, Path.cwd()
     options: dict = {}
     for entry in data.get("plugins") or []:
         if isinstance(entry, dict) and "ward-news" in entry:
-            options = entry["ward-news"] or {}
+            options = entry["ward-news"] if isinstance(entry["ward-news"], dict) else {}
     content_dir = Path(content) if content else root / (data.get("docs_dir") or "content")
+    timezone = _read(options, "timezone", Settings.timezone, errors, rules.read_timezone)
+    per_page = _read(options, "pagination_per_page", Settings.pagination_per_page, errors, rules.read_count)
     return Project(
         root=root,
         config_file=path,
         content_dir=content_dir.resolve(),
         site_dir=(root / (data.get("site_dir") or "site")).resolve(),
         site_url=data.get("site_url") or "",
-        timezone=options.get("timezone") or Settings.timezone,
-        pagination_per_page=int(options.get("pagination_per_page") or Settings.pagination_per_page),
+        timezone=timezone,
+        pagination_per_page=per_page,
+        errors=tuple(errors),
     )
+
+
+def _read(options: dict, name: str, default, errors: list[str], read):
+    """One option through the core's rule for it; the default, and the message kept, when it is wrong."""
+    if options.get(name) is None:
+        return default
+    try:
+        return read(name, options[name])
+    except rules.OptionError as exc:
+        errors.append(str(exc))
+        return default
 
 
 def settings_for(project: Project) -> Settings:

@@ -1,4 +1,9 @@
-"""Developer settings in mkdocs.yml (`plugins: - ward-news: ...`) and their one path to core Settings."""
+"""Developer settings in mkdocs.yml (`plugins: - ward-news: ...`) and their one path to core Settings.
+
+Each option is checked by the core's rule for it (core/options.py), so MkDocs prints our Vietnamese
+message. Every option is checked, every mistake reported at once, and an unknown option is an
+error: a misspelt `pagination_per_pages` would otherwise build with the default, after one warning.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +11,82 @@ import os
 from pathlib import Path
 
 from mkdocs.config import base
-from mkdocs.config import config_options as c
 
+from ..core import options
 from ..core.settings import Settings
 
 
+class _Option(base.BaseConfigOption):
+    """An option read by a core rule; left out or empty (`key:`) means the default."""
+
+    def __init__(self, default):
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object, /):
+        if value is None:
+            return self.default
+        try:
+            return self.read(value)
+        except options.OptionError as exc:
+            raise base.ValidationError(str(exc)) from None
+
+    def read(self, value: object):
+        raise NotImplementedError
+
+
+class Timezone(_Option):
+    def read(self, value):
+        return options.read_timezone(self._name, value)
+
+
+class Count(_Option):
+    def read(self, value):
+        return options.read_count(self._name, value)
+
+
+class Folder(_Option):
+    def read(self, value):
+        return options.read_folder(self._name, value)
+
+
+class Moment(_Option):
+    def read(self, value):
+        return options.read_moment(self._name, value)
+
+
 class WardNewsConfig(base.Config):
-    timezone = c.Type(str, default=Settings.timezone)
-    pagination_per_page = c.Type(int, default=Settings.pagination_per_page)
-    home_latest_count = c.Type(int, default=Settings.home_latest_count)
-    home_featured_max = c.Type(int, default=Settings.home_featured_max)
+    timezone = Timezone(Settings.timezone)
+    pagination_per_page = Count(Settings.pagination_per_page)
+    home_latest_count = Count(Settings.home_latest_count)
+    home_featured_max = Count(Settings.home_featured_max)
     # Cards and other derived files, relative to mkdocs.yml; safe to delete. Empty: no cache.
-    cache_dir = c.Type(str, default=".cache/ward-news")
-    workers = c.Type(int, default=Settings.workers)
+    cache_dir = Folder(".cache/ward-news")
+    workers = Count(Settings.workers)
     # An ISO datetime to build "as of" (tests, reproducible builds); empty means the real clock.
-    now = c.Type(str, default="")
+    now = Moment("")
+
+    def validate(self):
+        """All options, all mistakes (MkDocs' own validate stops at the first), unknown ones as errors."""
+        failed: list = []
+        warnings: list = []
+        for step in ("pre", "run", "post"):
+            for key, option in self._schema:
+                try:
+                    if step == "pre":
+                        option.pre_validation(self, key_name=key)
+                    elif step == "run":
+                        self[key] = option.validate(self.get(key))
+                    elif not failed:
+                        option.post_validation(self, key_name=key)
+                except base.ValidationError as exc:
+                    failed.append((key, exc))
+                warnings.extend((key, warning) for warning in option.warnings)
+                option.reset_warnings()
+        known = [key for key, _ in self._schema]
+        for key in sorted(set(self.keys()) - set(known), key=str):
+            failed.append((key, base.ValidationError(options.unknown_option(str(key), known))))
+        return failed, warnings
 
 
 def to_settings(plugin_config: WardNewsConfig, mkdocs_config) -> Settings:
@@ -34,8 +100,8 @@ def to_settings(plugin_config: WardNewsConfig, mkdocs_config) -> Settings:
         site_url=mkdocs_config.site_url or "",
         pagination_per_page=plugin_config.pagination_per_page,
         home_latest_count=plugin_config.home_latest_count,
-        home_featured_max=max(0, plugin_config.home_featured_max),
+        home_featured_max=plugin_config.home_featured_max,
         site_name=str(mkdocs_config.site_name or Settings.site_name),
         cache_dir=(project_root / plugin_config.cache_dir) if plugin_config.cache_dir else None,
-        workers=max(1, plugin_config.workers),
+        workers=plugin_config.workers,
     )
