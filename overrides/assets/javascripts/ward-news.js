@@ -47,4 +47,50 @@
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
+
+  // Text size (partials/textsize.html): three steps, 100 %, 115 %, 130 % (ward-news.css). The
+  // step lives on <html data-wn-text>, set before the first paint by the inline script in
+  // main.html from the same localStorage key; nothing is stored for the default size.
+  var TEXT_KEY = "ward-news.text-size";
+  var TEXT_LEVELS = ["vừa", "lớn", "rất lớn"];
+  var root = document.documentElement;
+  function textStep() {
+    var step = Number(root.getAttribute("data-wn-text"));
+    return step === 1 || step === 2 ? step : 0;
+  }
+  function showTextStep(announce) {
+    var step = textStep();
+    document.querySelectorAll(".wn-textsize").forEach(function (box) {
+      box.hidden = false;
+      box.querySelectorAll(".wn-textsize__button").forEach(function (button) {
+        var delta = Number(button.dataset.wnTextStep);
+        var atEnd = (delta < 0 && step === 0) || (delta > 0 && step === TEXT_LEVELS.length - 1);
+        button.setAttribute("aria-disabled", atEnd ? "true" : "false");
+      });
+      var out = box.querySelector(".wn-textsize__status");
+      if (out && announce) { out.textContent = "Cỡ chữ " + TEXT_LEVELS[step]; }
+    });
+  }
+  function setTextStep(step) {
+    root.setAttribute("data-wn-text", String(step));
+    try {
+      if (step) { localStorage.setItem(TEXT_KEY, String(step)); } else { localStorage.removeItem(TEXT_KEY); }
+    } catch (e) { /* private mode: the choice lasts for this page only */ }
+    showTextStep(true);
+  }
+  if (!root.hasAttribute("data-wn-text")) { root.setAttribute("data-wn-text", "0"); }
+  document.querySelectorAll(".wn-textsize__button").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var next = textStep() + Number(button.dataset.wnTextStep);
+      if (next >= 0 && next < TEXT_LEVELS.length && next !== textStep()) { setTextStep(next); }
+    });
+  });
+  showTextStep(false);
+  // A choice made in another tab applies here too.
+  window.addEventListener("storage", function (event) {
+    if (event.key !== TEXT_KEY) { return; }
+    var step = Number(event.newValue);
+    root.setAttribute("data-wn-text", String(step === 1 || step === 2 ? step : 0));
+    showTextStep(false);
+  });
 })();
