@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from datetime import datetime
+from pathlib import Path
 
 import click
 
+from ..core.images import prepare_site_images
 from ..core.load import load_site
 from ..core.rules.fields import zone
 from . import report
@@ -21,11 +24,18 @@ from .project import read_project, settings_for
 def check_command(content, fmt, config_file):
     """Kiểm tra nội dung, in mọi lỗi cùng lúc; thoát với mã 1 nếu có lỗi."""
     project = read_project(config_file, content)
+    for error in project.errors:  # a wrong timezone would misdate every article: nothing to check yet
+        click.echo(error, err=True)
+    if project.errors:
+        sys.exit(2)
     if not project.content_dir.is_dir():
         click.echo(f"Không tìm thấy thư mục nội dung: {project.content_dir}", err=True)
         sys.exit(2)
     settings = settings_for(project)
     result = load_site(settings, datetime.now(zone(settings.timezone)))
+    if result.ok:  # a photo that is cut off is only found by decoding it: as the build would
+        with tempfile.TemporaryDirectory(prefix="ward-news-check-") as scratch:
+            prepare_site_images(result.site, settings, result.problems, settings.cache_dir or Path(scratch))
     problems = result.problems.problems
     if fmt == "json":
         click.echo(result.problems.to_json())

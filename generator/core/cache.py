@@ -16,6 +16,9 @@ from pathlib import Path
 _TEMP_PREFIX = ".tmp-"
 _STALE_TEMP_SECONDS = 3600
 WEEK = 7 * 24 * 3600
+_umask = os.umask(0)
+os.umask(_umask)
+PUBLIC_FILE_MODE = 0o666 & ~_umask
 
 
 class DiskCache:
@@ -46,6 +49,7 @@ class DiskCache:
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+            os.chmod(temp, PUBLIC_FILE_MODE)  # mkstemp makes 0600; entries are linked into the public site
             os.replace(temp, target)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

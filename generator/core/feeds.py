@@ -15,7 +15,6 @@ import mimetypes
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
-from pathlib import Path
 from typing import Iterable, Mapping
 
 from feedgen.feed import FeedGenerator
@@ -23,6 +22,7 @@ from lxml import etree
 
 from .. import __version__
 from . import urls
+from .images import ImageSet
 from .model import Article, Category, Image, Report, WardInfo
 from .reports import REPORT_LABEL, format_indicator
 from .sanitize import absolutize_urls
@@ -125,7 +125,7 @@ def plan_feeds(articles: Iterable[Article], categories: Iterable[Category], ward
     return feeds
 
 
-def render_feed(spec: FeedSpec, *, site_url: str, ward: WardInfo, bodies: Mapping[str, str], content_dir: Path,
+def render_feed(spec: FeedSpec, *, site_url: str, ward: WardInfo, bodies: Mapping[str, str], images: ImageSet,
                 generated: datetime) -> bytes:
     """The feed's XML. `bodies` maps an article's src_uri to its page body as rendered and sanitised."""
     feed = FeedGenerator()
@@ -140,16 +140,16 @@ def render_feed(spec: FeedSpec, *, site_url: str, ward: WardInfo, bodies: Mappin
     feed.language("vi")
     feed.author(name=ward.organisation or ward.name)
     feed.generator("ward-news", version=__version__)
-    if ward.logo:
-        logo = urls.absolute(site_url, urls.asset_url(ward.logo))
+    logo = images.url(ward.logo) if ward.logo else None
+    if logo:
+        logo = urls.absolute(site_url, logo)
         feed.logo(logo)
         feed.icon(logo)
     newest = max((e.updated for e in spec.entries), default=generated)
     feed.updated(newest)
     feed.lastBuildDate(newest)
     for entry in spec.entries:
-        _add_entry(feed, entry, site_url=site_url, ward=ward, body=bodies.get(entry.src_uri),
-                   content_dir=content_dir)
+        _add_entry(feed, entry, site_url=site_url, ward=ward, body=bodies.get(entry.src_uri), images=images)
     if spec.format == "rss":
         return feed.rss_str(pretty=True)
     return _restore_entry_link_attributes(feed.atom_str(pretty=True), feed)
@@ -168,7 +168,7 @@ def _restore_entry_link_attributes(xml: bytes, feed: FeedGenerator) -> bytes:
 
 
 def _add_entry(feed: FeedGenerator, item: FeedEntry, *, site_url: str, ward: WardInfo, body: str | None,
-               content_dir: Path) -> None:
+               images: ImageSet) -> None:
     page = urls.absolute(site_url, item.url)
     entry = feed.add_entry(order="append")
     entry.id(page)
@@ -186,21 +186,14 @@ def _add_entry(feed: FeedGenerator, item: FeedEntry, *, site_url: str, ward: War
         entry.category(term=term.term, label=term.label, scheme=urls.absolute(site_url, term.url))
     html = item.lead_html + (body if body is not None else f"<p>{escape(item.description)}</p>")
     html = absolutize_urls(html, page)
-    if item.image is not None:
-        image = urls.absolute(site_url, urls.asset_url(item.image.src_uri))
+    photo = images.url(item.image.src_uri) if item.image is not None else None
+    if photo:
+        image = urls.absolute(site_url, photo)
         html = _lead_figure(image, item.image) + html
-        entry.enclosure(url=image, length=str(_size(content_dir / item.image.src_uri)),
-                        type=mimetypes.guess_type(item.image.src_uri)[0] or "image/jpeg")
+        entry.enclosure(url=image, length=str(images.size(photo)), type=mimetypes.guess_type(photo)[0] or "image/jpeg")
     entry.content(html, type="html")
 
 
 def _lead_figure(src: str, image: Image) -> str:
     caption = f"<figcaption>{escape(image.caption)}</figcaption>" if image.caption else ""
     return f'<figure><img src="{escape(src)}" alt="{escape(image.alt)}">{caption}</figure>'
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0

@@ -69,6 +69,12 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Phần YAML quá lớn hoặc lồng quá sâu (trên {limit} mục); tệp bị bỏ qua để bảo vệ máy dựng trang.",
         "Tách dữ liệu thành nhiều tệp hoặc kiểm tra lại tệp có bị dán nhầm nội dung không.",
     ),
+    "yaml.too_deep": (
+        ERROR,
+        "Phần YAML lồng nhau quá sâu (trên {limit} tầng ngoặc “[”, “{{” hoặc mục “-” lồng vào nhau); "
+        "tệp bị bỏ qua để bảo vệ máy dựng trang.",
+        "Kiểm tra các dấu ngoặc “[”, “{{” đã được đóng chưa, hoặc tệp có bị dán nhầm nội dung không.",
+    ),
     "yaml.key.duplicate": (
         ERROR,
         "Trường “{key}” bị khai báo hai lần (lần trước ở dòng {first_line}).",
@@ -111,6 +117,12 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Đường dẫn (slug) “{value}” chỉ được có chữ thường không dấu, chữ số và dấu gạch ngang.",
         "Ví dụ: {suggestion}",
     ),
+    "article.slug.from_name": (
+        ERROR,
+        "Tên tệp “{name}” không có chữ hay số nào để làm đường dẫn (slug) cho bài viết.",
+        "Đổi tên tệp theo tiêu đề, chữ không dấu nối bằng gạch ngang, ví dụ hoi-nghi-tong-ket-2025.md, "
+        "hoặc thêm dòng slug: hoi-nghi-tong-ket-2025 vào phần thông tin đầu bài.",
+    ),
     "article.slug.duplicate": (
         ERROR,
         "Hai bài có cùng đường dẫn “{slug}”: tệp này và {other}.",
@@ -119,8 +131,9 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
     "article.body.empty": (WARNING, "Bài viết chưa có nội dung.", "Viết nội dung bài bên dưới dòng “---” thứ hai."),
     "article.body.unsafe_html": (
         WARNING,
-        "Bài viết có mã HTML không an toàn ({what}); phần này sẽ bị loại bỏ khi đăng.",
-        "Chỉ viết chữ và định dạng Markdown; để chèn ảnh dùng ![mô tả](ten-anh.jpg).",
+        "Nội dung có mã HTML không được phép ({what}); phần này sẽ bị loại bỏ khi đăng.",
+        "Chỉ viết chữ và định dạng Markdown; để chèn ảnh dùng ![mô tả](ten-anh.jpg), để đưa video "
+        "thì dán đường link tới video (Facebook, YouTube) thay cho khung nhúng.",
     ),
     "article.source_url.invalid": (
         ERROR,
@@ -146,7 +159,34 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
     "image.type": (
         ERROR,
         "Tệp “{value}” không phải loại ảnh được hỗ trợ.",
-        "Dùng ảnh JPEG, PNG, WebP hoặc HEIC (đuôi .jpg, .jpeg, .png, .webp, .heic).",
+        "Dùng ảnh JPEG, PNG, WebP, HEIC hoặc GIF (đuôi .jpg, .jpeg, .png, .webp, .heic, .gif). "
+        "Ảnh SVG hay tài liệu (PDF, Word) không chèn được như ảnh: hãy chụp hoặc xuất ra ảnh JPEG/PNG.",
+    ),
+    "image.not_image": (
+        ERROR,
+        "Tệp “{value}” có đuôi ảnh nhưng không phải là ảnh.",
+        "Có thể tệp bị đổi tên từ loại khác (PDF, Word, trang web). Mở ảnh trên máy, lưu lại dạng JPEG rồi gửi lại.",
+    ),
+    "image.broken": (
+        ERROR,
+        "Ảnh “{value}” bị hỏng, không đọc được.",
+        "Tệp có thể chưa tải xong hoặc bị cắt ngang. Chép lại ảnh gốc từ điện thoại rồi gửi lại.",
+    ),
+    "image.too_large": (
+        ERROR,
+        "Ảnh “{value}” quá lớn (giới hạn {limit_mb} MB và {limit_mp} triệu điểm ảnh).",
+        "Ảnh chụp bằng điện thoại luôn nhỏ hơn mức này. Nếu là ảnh quét, hãy quét lại ở độ phân giải 150–200 dpi.",
+    ),
+    "image.heic_unsupported": (
+        ERROR,
+        "Ảnh iPhone “{value}” (HEIC) không đọc được trên máy dựng trang.",
+        "Cài lại ward-news (gói pillow-heif đi kèm), hoặc trên iPhone chọn Cài đặt → Camera → Định dạng → "
+        "Tương thích nhất rồi gửi lại ảnh dạng JPEG.",
+    ),
+    "image.animated": (
+        WARNING,
+        "Ảnh “{value}” là ảnh động; trang web chỉ hiện khung hình đầu tiên.",
+        "Dùng ảnh chụp (JPEG) thay cho ảnh động, hoặc chấp nhận ảnh tĩnh.",
     ),
     # --- categories.yml / authors.yml / site.yml / pages -------------------------------
     "categories.missing": (

@@ -24,9 +24,10 @@ from typing import Mapping
 import segno
 
 from . import urls
-from .cache import WEEK, DiskCache
+from .cache import PUBLIC_FILE_MODE, WEEK, DiskCache
 from .cards import draw_cards
 from .feeds import render_feed
+from .images import THEME_COLOR, web_manifest
 from .plan import SitePlan
 from .qr import qr_svg
 from .search import BackgroundIndexer, search_records, write_search_index
@@ -47,9 +48,11 @@ class OutputStats:
     qr_reused: int = 0
     feeds: int = 0
     searchable: int = 0  # pages in the search index
+    images_made: int = 0  # photos made web-ready by this build
+    images_reused: int = 0  # ... and taken from the cache
 
     def summary(self) -> str:
-        return (f"Ảnh chia sẻ: vẽ mới {self.cards_drawn}, dùng lại {self.cards_reused}; "
+        return (f"Ảnh trong bài: xử lý mới {self.images_made}, dùng lại {self.images_reused}; ảnh chia sẻ: vẽ mới {self.cards_drawn}, dùng lại {self.cards_reused}; "
                 f"mã QR: tạo mới {self.qr_made}, dùng lại {self.qr_reused}; {self.feeds} nguồn tin RSS/Atom; "
                 f"tìm kiếm: {self.searchable} trang.")
 
@@ -129,13 +132,20 @@ class SiteOutputs:
         site_dir = Path(site_dir)
         for page in self.plan.cards:
             _place(self._card_files[page.card.key()], site_dir / page.card_url)
+        for url, path in self.plan.images.files.items():  # web-ready photos and icons
+            _place(path, site_dir / url)
+        if self.plan.images.icons is not None:
+            ward = self.plan.site.ward
+            _write(site_dir / urls.web_manifest_url(),
+                   web_manifest(ward.name, ward.name, self.plan.images.icons,
+                                lambda url: urls.relative(url, urls.web_manifest_url()), THEME_COLOR))
         for page in self.plan.pages:
             if page.qr_url:
                 key = self._qr_keys[urls.absolute(self.plan.site_url, page.url)]
                 _place(self._qr_files[key], site_dir / page.qr_url)
         for feed in self.plan.feeds:
             data = render_feed(feed, site_url=self.plan.site_url, ward=self.plan.site.ward, bodies=bodies,
-                               content_dir=Path(self.settings.content_dir), generated=now)
+                               images=self.plan.images, generated=now)
             _write(site_dir / feed.url, data)
         for path, data in {**render_sitemaps(self.plan), "robots.txt": render_robots(self.plan)}.items():
             _write(site_dir / path, data)  # replaces MkDocs' sitemap, stamped with the build date
@@ -150,7 +160,8 @@ class SiteOutputs:
         drawn, reused = (self._card_stats.drawn, self._card_stats.reused) if self._card_stats else (0, 0)
         stats = OutputStats(pages=len(self.plan.pages), cards_drawn=drawn, cards_reused=reused,
                             qr_made=self._qr_counts[0], qr_reused=self._qr_counts[1], feeds=len(self.plan.feeds),
-                            searchable=searchable)
+                            searchable=searchable, images_made=self.plan.images.made,
+                            images_reused=self.plan.images.reused)
         self.close()
         return stats
 
@@ -180,3 +191,5 @@ def _place(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
+    if target.stat().st_mode & 0o777 != PUBLIC_FILE_MODE:  # entries cached by older versions were 0600
+        os.chmod(target, PUBLIC_FILE_MODE)

@@ -21,7 +21,8 @@ from .reading import reading_minutes
 from .related import ArticleLink, article_link, neighbours, related_articles
 from .reports import REPORT_LABEL, ReportView, build_report_view
 from .rules.articles import DESCRIPTION_MAX, summarize
-from .rules.images import body_image_targets, relative_src_uri
+from .images import ImageSet
+from .rules.images import image_references
 from .settings import Settings
 
 HOME_SRC = "index.md"
@@ -98,10 +99,11 @@ class SitePlan:
     home: Home
     pages: tuple[PlannedPage, ...]  # home first, then listings, plain pages, articles
     feeds: tuple[FeedSpec, ...]  # the site's feeds first, then each category's
-    assets: frozenset[str]  # src_uris of content files to publish (images the site uses)
+    assets: frozenset[str]  # src_uris of the content images the site shows (published as `images` says)
     description: str  # the ward's description, for the home page and the site's feeds
     site_url: str  # the public address the site is built for ("" when unknown)
     by_src: dict[str, PlannedPage] = field(default_factory=dict, compare=False, hash=False)
+    images: ImageSet = field(default_factory=ImageSet, compare=False, hash=False)  # web-ready photos
 
     def lookup(self, src_uri: str) -> PlannedPage | None:
         """The planned page for a source path, or None for files that are not ours."""
@@ -135,7 +137,9 @@ def home_featured(articles, limit: int) -> tuple[Article, ...]:
     return tuple(a for a in articles if a.featured)[: max(0, limit)]
 
 
-def build_plan(site: Site, settings: Settings) -> SitePlan:
+def build_plan(site: Site, settings: Settings, images: ImageSet | None = None) -> SitePlan:
+    """Every page, feed and file of the site. `images` are the photos made web-ready
+    (`images.prepare_images`); without them pages show no photos (tests of other things)."""
     builder = _Builder(site, settings)
     # The order is the menu's order for pages that have a nav_title: home, news, plain pages.
     pages = [builder.home()]
@@ -149,8 +153,8 @@ def build_plan(site: Site, settings: Settings) -> SitePlan:
     feeds = plan_feeds(site.articles, site.categories, site.ward, builder.description, site.reports)
     pages = [builder.with_feeds(p, feeds) for p in pages]
     return SitePlan(site=site, home=builder.home_data, pages=tuple(pages), feeds=tuple(feeds),
-                    assets=frozenset(_assets(site)), description=builder.description, site_url=settings.site_url,
-                    by_src={p.src_uri: p for p in pages})
+                    assets=frozenset(image_references(site)), description=builder.description,
+                    site_url=settings.site_url, by_src={p.src_uri: p for p in pages}, images=images or ImageSet())
 
 
 class _Builder:
@@ -286,23 +290,6 @@ class _Builder:
         return PlannedPage(kind=kind, template=template, src_uri=src_uri, url=url, title=title,
                            description=description, data=data, body=body, nav_title=nav_title, card=card,
                            card_url=card_url, card_alt=f"{title} – {self.ward.name}" if card else "")
-
-
-def _assets(site: Site) -> set[str]:
-    assets = set()
-    for article in site.articles:
-        if article.image:
-            assets.add(article.image.src_uri)
-        assets.update(_body_images(article.body, article.src_uri))
-    for page in (*site.pages, *site.reports):
-        assets.update(_body_images(page.body, page.src_uri))
-    if site.ward.logo:
-        assets.add(site.ward.logo)
-    return assets
-
-
-def _body_images(body: str, owner_src_uri: str) -> set[str]:
-    return {relative_src_uri(owner_src_uri, target) for _, target in body_image_targets(body)}
 
 
 def _lower_first(text: str) -> str:

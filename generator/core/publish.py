@@ -84,6 +84,9 @@ def staging_dir(site_dir: Path) -> Path:
     """A fresh, empty folder on the same filesystem as `site_dir` (so the swap is a rename)."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.tmp-", dir=site_dir.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(folder, 0o777 & ~umask)  # mkdtemp makes 0700: a web server reading as another user must get in
     _hold(folder)
     return folder
 

@@ -1,12 +1,26 @@
-"""Rendered article HTML through a real sanitiser (nh3, Ammonia), so officers' raw HTML is harmless.
+"""Rendered body HTML through a real sanitiser (nh3, Ammonia), so officers' raw HTML is harmless.
 
-Allowed: the formatting Markdown produces, figures, tables, and our own heading anchors.
-Removed: <script>, <style>, every on*= handler, javascript: and data: links, iframes and other
-embeds (the site never loads anything from another host).
+The allow-list, and why (README, "What officers may write"):
+- Kept: what Markdown itself produces (paragraphs, headings, lists, quotes, code, tables with
+  alignment, links, images), plus the few tags officers paste from Word or type for emphasis
+  (u, mark, small, sub/sup, abbr, details/summary, figure/figcaption). `id`, `class`, `title`
+  and `lang` on any of them: harmless, and headings need their anchors.
+- Links only to http(s), mailto: and tel: (a phone number officers want tapped).
+- Removed: <script>, <style>, style= (it could hide or fake content), every on*= handler,
+  javascript:/data:/vbscript: links, iframes, video and other embeds (the site loads nothing
+  from another host, and a Facebook or YouTube player would track every reader: officers link
+  to the video instead), forms, SVG and MathML, and HTML comments.
+
+`removed_parts` says what `sanitize_html` would take out of a piece of HTML, by comparing its
+input with its output: `check` warns from that, so a warning is given exactly when something
+is removed, never from a second set of rules.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import nh3
@@ -26,6 +40,7 @@ _ATTRIBUTES = {
     "ol": {"start"},
 }
 _SCHEMES = {"http", "https", "mailto", "tel"}
+_ATTRIBUTES["details"] = {"open"}
 
 
 def sanitize_html(html: str) -> str:
@@ -59,3 +74,67 @@ def absolutize_urls(html: str, base: str) -> str:
         strip_comments=True,
         attribute_filter=resolve,
     )
+
+
+@dataclass(frozen=True)
+class Removed:
+    """One thing the sanitiser took out: a tag, an attribute, a link's scheme, or a comment."""
+
+    kind: str  # "tag", "attribute", "scheme", "comment"
+    name: str  # "script", "onclick", "javascript", ""
+
+    def describe(self) -> str:
+        if self.kind == "tag":
+            return f"thẻ <{self.name}>"
+        if self.kind == "attribute":
+            return f"thuộc tính {self.name}=…"
+        if self.kind == "scheme":
+            return f"liên kết {self.name}:"
+        return "ghi chú <!-- … -->"
+
+
+class _Inventory(HTMLParser):
+    """Every tag, attribute and comment in a piece of HTML, counted."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.items: Counter = Counter()
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.items[("tag", tag, "")] += 1
+        for name, value in attrs:
+            self.items[("attribute", f"{tag} {name}", (value or "").strip())] += 1
+
+    handle_startendtag = handle_starttag
+
+    def handle_comment(self, data):
+        self.items[("comment", "", "")] += 1
+
+
+_URL_ATTRIBUTES = {"href", "src", "cite", "action", "formaction", "xlink:href", "background", "poster"}
+
+
+def removed_parts(html: str) -> list[Removed]:
+    """What `sanitize_html(html)` removes, in a stable order, each once. Empty: nothing removed."""
+    before = _Inventory(html).items
+    after = _Inventory(sanitize_html(html)).items
+    found: dict[Removed, None] = {}
+    for (kind, name, value), count in before.items():
+        if after.get((kind, name, value), 0) >= count:
+            continue
+        if kind == "attribute":
+            tag, attribute = name.split(" ", 1)
+            scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
+            if tag not in _TAGS:
+                found[Removed("tag", tag)] = None
+            elif tag == "a" and attribute == "rel":
+                continue  # rewritten to "noopener noreferrer", not removed
+            elif attribute in _URL_ATTRIBUTES and scheme.isascii() and scheme.isalpha() and scheme not in _SCHEMES:
+                found[Removed("scheme", scheme)] = None
+            else:
+                found[Removed("attribute", attribute)] = None
+        else:
+            found[Removed(kind, name)] = None
+    return list(found)

@@ -6,6 +6,7 @@ the <script> element around it."""
 from __future__ import annotations
 
 import json
+from typing import Callable
 
 from . import urls
 from .model import WardInfo
@@ -13,14 +14,15 @@ from .plan import ArticleView, Breadcrumb
 
 
 def json_ld(kind: str, data, *, url: str, title: str, description: str, card_url: str, ward: WardInfo,
-            site_url: str) -> str:
+            site_url: str, image_url: Callable[[str], str | None] = lambda src_uri: None) -> str:
     """The JSON-LD text for a page, or "" for kinds that have none."""
-    publisher = _organisation(ward, site_url)
+    publisher = _organisation(ward, site_url, image_url)
     if kind == "article" and isinstance(data, ArticleView):
         view, data = data, data.article
         images = [card_url] if card_url else []
-        if data.image:
-            images.append(urls.absolute(site_url, urls.asset_url(data.image.src_uri)))
+        photo = image_url(data.image.src_uri) if data.image else None
+        if photo:
+            images.append(urls.absolute(site_url, photo))
         doc = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -72,12 +74,13 @@ def dumps_for_script(doc) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _organisation(ward: WardInfo, site_url: str) -> dict:
+def _organisation(ward: WardInfo, site_url: str, image_url: Callable[[str], str | None]) -> dict:
     org = {"@type": "GovernmentOrganization", "name": ward.organisation or ward.name}
     if site_url:
         org["url"] = urls.absolute(site_url, "")
-    if ward.logo:
-        org["logo"] = urls.absolute(site_url, urls.asset_url(ward.logo))
+    logo = image_url(ward.logo) if ward.logo else None
+    if logo:
+        org["logo"] = urls.absolute(site_url, logo)
     if ward.address:
         org["address"] = ward.address
     if ward.phone:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 NEWS = "tin-tuc"
 CATEGORY = "chuyen-muc"
 TAG = "the"
@@ -11,10 +13,11 @@ REPORT = "bao-cao"
 SEARCH = "tim-kiem"
 PAGE_SEGMENT = "trang"
 CARDS = "the-chia-se"
+IMAGES = "anh"
 
 #: First path segments the generator owns; a plain page may not take one.
 RESERVED_SEGMENTS = frozenset(
-    {NEWS, CATEGORY, TAG, YEAR, AUTHOR, REPORT, CARDS, "assets", "search", SEARCH, "pagefind", "404", "feed", "atom"}
+    {NEWS, CATEGORY, TAG, YEAR, AUTHOR, REPORT, CARDS, IMAGES, "assets", "search", SEARCH, "pagefind", "404", "feed", "atom"}
 )
 
 
@@ -68,6 +71,15 @@ def asset_url(src_uri: str) -> str:
     return src_uri
 
 
+def image_url(name: str) -> str:
+    """A web-ready photo or icon (core/images.py), named by the original's content hash."""
+    return f"{IMAGES}/{name}"
+
+
+def web_manifest_url() -> str:
+    return "manifest.webmanifest"
+
+
 def qr_url(slug: str) -> str:
     """The QR code printed on an article's noticeboard sheet, next to the article's page."""
     return f"{article_url(slug)}ma-qr.svg"
@@ -89,6 +101,13 @@ def absolute(site_url: str, url: str) -> str:
     if not site_url:
         return "/" + url
     return site_url.rstrip("/") + "/" + url
+
+
+def relative(url: str, from_page_url: str) -> str:
+    """`url` as a link written on the page at `from_page_url`: works under any site path."""
+    base = from_page_url if from_page_url.endswith("/") else posixpath.dirname(from_page_url)
+    link = posixpath.relpath(url or ".", base or ".")
+    return link + "/" if (url == "" or url.endswith("/")) and not link.endswith("/") else link
 
 
 def dest_path(url: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..core import urls, vi
+from ..core.images import THEME_COLOR
 from ..core.share import json_ld
 from ..core.plan import PlannedPage, SitePlan
 
@@ -35,7 +36,7 @@ def page_context(page: PlannedPage, plan: SitePlan) -> dict:
         "url": url,
         "card_url": card_url,
         "json_ld": json_ld(page.kind, page.data, url=url, title=page.title, description=page.description,
-                           card_url=card_url, ward=plan.site.ward, site_url=site_url),
+                           card_url=card_url, ward=plan.site.ward, site_url=site_url, image_url=plan.images.url),
     }
 
 
@@ -43,4 +44,5 @@ def env_globals(plan: SitePlan) -> dict:
     return {
         "wn_site": plan.site, "wn_ward": plan.site.ward, "wn_urls": urls, "wn_home": plan.home,
         "wn_site_feeds": plan.site_feeds, "wn_description": plan.description,
+        "wn_images": plan.images, "wn_theme_color": THEME_COLOR,
     }

@@ -31,6 +31,14 @@ class PlannedFile(File):
         return self.rendered.get(self.abs_dest_path) != self.fingerprint
 
 
+class SourceImage(File):
+    """An officer's original photo: MkDocs resolves links to it, but it is never copied into
+    the site (it may carry GPS and be 8 MB); core/images.py publishes web-ready copies instead."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return None
+
+
 class Fingerprints:
     """Fingerprints of planned pages: what every page shows (`shared`) plus the page's own data.
 
@@ -70,15 +78,17 @@ def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered:
 
     Officers' files are never handed to MkDocs as they are: the core has already read,
     normalised and validated them. Images are kept only when a published page uses them,
-    so a draft's photo is not published before the draft is.
+    so a draft's photo is not published before the draft is, and then only as web-ready copies.
     """
     docs_dir = os.path.abspath(config.docs_dir)
     kept = Files([])
     fingerprints = Fingerprints(shared)
     for file in files:
         from_content = file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(docs_dir + os.sep)
-        if not from_content or (not file.is_documentation_page() and file.src_uri in plan.assets):
+        if not from_content:
             kept.append(file)
+        elif not file.is_documentation_page() and file.src_uri in plan.assets:
+            kept.append(SourceImage(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls))
     for page in plan.pages:
         inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
         file = PlannedFile.generated(config, page.src_uri, content=page.body, inclusion=inclusion)
@@ -98,7 +108,7 @@ def shared_fingerprint(plan: SitePlan, config) -> str:
     """What every page shows besides its own data: identity, menu, settings and the templates."""
     parts = [repr(plan.site.ward), repr(nav_entries(plan)), str(config.site_url), str(config.site_name),
              config.theme.name or "", repr(config.markdown_extensions), repr(config.mdx_configs),
-             repr(sorted(config.plugins["ward-news"].config.items()))]
+             repr(sorted(config.plugins["ward-news"].config.items())), repr(sorted(plan.images.files))]
     for directory in [config.theme.custom_dir] if config.theme.custom_dir else []:
         for folder, _, names in os.walk(directory):
             for name in sorted(names):

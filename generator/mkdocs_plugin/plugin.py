@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import html as html_module
 import logging
 import os
+import posixpath
+import tempfile
 from datetime import datetime
+from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
+from ..core import urls
 from ..core.csp import with_csp
+from ..core.images import prepare_site_images, responsive_body
+from ..core.rules.images import relative_src_uri
 from ..core.load import ArticleCache, load_site
 from ..core.outputs import OutputStats, SiteOutputs
 from ..core.plan import SitePlan, build_plan
@@ -42,6 +49,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.stats: OutputStats | None = None  # what the last build produced besides pages
         self.bodies: dict[str, str] = {}  # src_uri -> sanitised body HTML, for the feeds and search
         self.body_sources: frozenset[str] = frozenset()  # pages whose bodies feeds or search carry
+        self._scratch: tempfile.TemporaryDirectory | None = None  # photos, when no cache_dir is set
 
     # on_startup: its presence keeps this instance across `serve` rebuilds, so the article cache
     # and the fingerprints of written pages survive from one save to the next.
@@ -64,14 +72,17 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             now = parsed
         result = load_site(settings, now, self.cache)
         self.problems = result.problems
+        images = None
+        if result.ok:  # photos are decoded only once the text is right: both before site/ is touched
+            images = prepare_site_images(result.site, settings, result.problems, self._images_cache(settings))
         for problem in result.problems.warnings:
             log.info(problem.format())
-        if not result.ok:
+        if not result.ok or result.problems.has_errors:
             for problem in result.problems.errors:
                 log.error(problem.format())
             count = len(result.problems.errors)
             raise PluginError(f"Nội dung có {count} lỗi; trang web chưa được dựng lại. Sửa các lỗi ở trên rồi thử lại.")
-        self.plan = build_plan(result.site, settings)
+        self.plan = build_plan(result.site, settings, images)
         self.settings, self.now = settings, now
         self.body_sources = frozenset(e.src_uri for feed in self.plan.feeds for e in feed.entries) | frozenset(
             p.src_uri for p in self.plan.pages if p.kind in SEARCHABLE_KINDS)
@@ -79,9 +90,9 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         config.site_name = escape(ward.name)  # officer text: Material prints site_name unescaped
         if ward.tagline:
             config.site_description = escape(ward.tagline)
-        if ward.logo:  # published as an asset by the plan; Material shows it in the header
-            config.theme["logo"] = ward.logo
-            config.theme["favicon"] = ward.logo
+        if images.icons:  # the logo, resized for the header; icons for tabs and home screens
+            config.theme["logo"] = images.icons.header_logo
+            config.theme["favicon"] = images.icons.icons[0][0]
         config.nav = nav_entries(self.plan)
         self.shared = shared_fingerprint(self.plan, config)
         return config
@@ -118,9 +129,11 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     # a drawer label that points at the missing toggle.
     @event_priority(-100)
     def on_page_content(self, html, *, page, config, files):
-        if self.plan.lookup(page.file.src_uri) is not None:
+        planned = self.plan.lookup(page.file.src_uri)
+        if planned is not None:
             page.toc = get_toc([])
-            html = sanitize_html(html)
+            html = responsive_body(sanitize_html(html), self._photo_finder(planned), self._href(page.file.url),
+                                   eager_first=not getattr(getattr(planned.data, "article", None), "image", None))
             if page.file.src_uri in self.body_sources:
                 self.bodies[page.file.src_uri] = html
             return html
@@ -139,6 +152,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         log.info(self.stats.summary())
         if self.cache is None:
             self.bodies = {}
+            self._drop_images_cache()
             return
         for stale in set(self.rendered) - self.planned_dests:
             with contextlib.suppress(OSError):
@@ -150,6 +164,20 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         if self.outputs is not None:
             self.outputs.close()
             self.outputs = None
+        self._drop_images_cache()
+
+    def _images_cache(self, settings) -> Path:
+        """Where photos are made: the project's cache, or a folder for this build only."""
+        if settings.cache_dir is not None:
+            return Path(settings.cache_dir)
+        self._drop_images_cache()
+        self._scratch = tempfile.TemporaryDirectory(prefix="ward-news-images-")
+        return Path(self._scratch.name)
+
+    def _drop_images_cache(self) -> None:
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
 
     # on_post_page: remember what each page was rendered from, for the next dirty rebuild; fix
     # the theme's markup; add the Content-Security-Policy (core/csp.py), hashed from the finished
@@ -168,6 +196,21 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
 
     def _finish_html(self, html: str) -> str:
         return html if self.cache is not None else with_csp(html)
+
+    def _photo_finder(self, planned):
+        """An `src` in a rendered body -> its WebImage. MkDocs rewrote Markdown images relative
+        to the page's URL; raw `<img>` kept the path as written, relative to the source file."""
+        images, page_dir = self.plan.images, posixpath.dirname(urls.dest_path(planned.url))
+
+        def find(src: str):
+            src = html_module.unescape(src).split("#", 1)[0].split("?", 1)[0]
+            return images.get(posixpath.normpath(posixpath.join(page_dir, src))) or \
+                images.get(relative_src_uri(planned.src_uri, src))
+        return find
+
+    @staticmethod
+    def _href(page_url: str):
+        return lambda url: urls.relative(url, page_url)
 
     def on_page_context(self, ctx, *, page, config, nav):
         planned = self.plan.lookup(page.file.src_uri)

@@ -37,7 +37,7 @@ def test_unseen_ward_builds_one_page_per_article(ward):
     assert nfd.select_one("time").get_text() == "Chủ Nhật, 15/03/2026"
     source_only = BeautifulSoup((ward / "out/tin-tuc/ho-tro-sinh-ke/index.html").read_text("utf-8"), "lxml")
     assert source_only.select_one(".wn-source cite").get_text() == "Báo Ấp Bắc"
-    assert (ward / "out" / "news" / "2025" / "nha-moi.jpg").is_file()
+    assert not (ward / "out" / "news" / "2025" / "nha-moi.jpg").exists()  # published as web-ready copies only
 
 
 def test_unseen_ward_report_reads_in_vietnamese_with_counted_figures_and_accessible_charts(ward):

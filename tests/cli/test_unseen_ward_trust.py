@@ -33,7 +33,7 @@ Nội dung <script>alert(4)</script> <a href="javascript:alert(5)">xem</a> <a hr
 <iframe src="https://www.youtube.com/embed/x"></iframe>
 <svg><script>alert(7)</script></svg>
 <!-- --><script>alert(8)</script><!-- -->
-[bấm vào](javascript:alert(9)) <img src="data:image/svg+xml,<svg onload=alert(10)>">
+[bấm vào](javascript:alert(9)) <object data="data:image/svg+xml,<svg onload=alert(10)>"></object>
 """
 CLI = [sys.executable, "-c", "from generator.cli.main import cli; cli()"]
 
@@ -153,3 +153,26 @@ def test_a_killed_build_and_two_builds_at_once_leave_the_site_whole(tmp_path):
         assert title in after[f"tin-tuc/{slug}/index.html"].decode("utf-8")
     assert "Tin mới của xã" in after["tin-tuc/moi/index.html"].decode("utf-8")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")] in ([], [".out.lock"])
+
+
+def test_phone_photo_is_served_upright_in_responsive_widths_without_gps(hostile_ward):
+    """The unseen ward's photo was shot in portrait on a phone: stored sideways, GPS attached."""
+    out = hostile_ward / "out"
+    original = (hostile_ward / "content/news/2025/nha-moi.jpg").read_bytes()
+    article = out / "tin-tuc/trao-nha-dai-doan-ket-ap-3/index.html"
+    soup = BeautifulSoup(article.read_text("utf-8"), "lxml")
+    img = soup.select_one(".wn-lead-image picture img")
+    assert (img["width"], img["height"]) == ("1500", "2000")  # upright: portrait
+    widths = [int(part.split()[-1][:-1]) for part in img["srcset"].split(",")]
+    assert widths == [480, 960, 1500]
+    webp = soup.select_one(".wn-lead-image picture source[type='image/webp']")["srcset"]
+    for candidate in [*img["srcset"].split(","), *webp.split(",")]:
+        path = (article.parent / candidate.split()[0]).resolve()
+        data = path.read_bytes()
+        assert b"GPS" not in data and b"OPPO" not in data and data != original
+        with Image.open(path) as photo:
+            assert not photo.getexif() and photo.height > photo.width
+            assert photo.convert("RGB").getpixel((photo.width - 3, 3))[1] < 100  # red corner now top-right
+    published = [p for p in out.rglob("*") if p.is_file()]
+    assert not any(p.read_bytes() == original for p in published if p.suffix == ".jpg")
+    assert not any(p.name == "nha-moi.jpg" for p in published)

@@ -1,6 +1,7 @@
 """Feeds from loaded content, read back with feedparser (the parser most aggregators use)."""
 
 import dataclasses
+import re
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -9,8 +10,10 @@ import feedparser
 from bs4 import BeautifulSoup
 
 from generator.core.feeds import FEED_SIZE, plan_feeds, render_feed
+from generator.core.images import prepare_site_images
 from generator.core.load import load_site
 from generator.core.plan import ward_description
+from generator.core.problems import ProblemLog
 from generator.core.settings import Settings
 from tests.conftest import CATEGORIES, article, write_files
 
@@ -38,9 +41,18 @@ def _site(tmp_path, extra=None):
     return result.site
 
 
+def _images(site, tmp_path):
+    """The photos as a build publishes them (core/images.py), cached under tmp_path."""
+    settings = Settings(content_dir=tmp_path / "content", display_root=tmp_path, site_url=SITE, workers=1)
+    log = ProblemLog()
+    images = prepare_site_images(site, settings, log, tmp_path / "cache")
+    assert not log.has_errors, log.problems
+    return images
+
+
 def _render(site, spec, bodies=None, tmp_path=None):
     return render_feed(spec, site_url=SITE, ward=site.ward, bodies=bodies or {},
-                       content_dir=(tmp_path or Path(".")) / "content", generated=NOW)
+                       images=_images(site, tmp_path), generated=NOW)
 
 
 def _feeds(site):
@@ -84,11 +96,14 @@ def test_rss_and_atom_parse_cleanly_with_full_content_and_dates(tmp_path):
         hrefs = [a["href"] for a in content.find_all("a")]
         assert hrefs == [SITE + "tin-tuc/vneid/", SITE + "tin-tuc/trao-qua/#ket-qua"]
         images = [img["src"] for img in content.find_all("img")]
-        assert images == [SITE + "news/2026/anh.png", SITE + "news/2026/anh.png"]  # lead image first
+        published = _images(site, tmp_path)
+        photo = published.url("news/2026/anh.png")  # the web-ready copy, never the original
+        assert re.fullmatch(r"anh/[0-9a-f]{20}-8\.jpg", photo)
+        assert images == [SITE + photo, SITE + "news/2026/anh.png"]  # lead image first; body as rendered
         assert content.find("figcaption").get_text() == "Ảnh: PV"
-        assert gift.enclosures[0].href == SITE + "news/2026/anh.png"
-        assert gift.enclosures[0].type == "image/png"
-        assert int(gift.enclosures[0].length) == len(PNG)
+        assert gift.enclosures[0].href == SITE + photo
+        assert gift.enclosures[0].type == "image/jpeg"
+        assert int(gift.enclosures[0].length) == published.files[photo].stat().st_size > 0
 
 
 def test_feed_size_is_capped_newest_first(tmp_path):

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import re
 import pytest
 
 from tests.conftest import article
@@ -72,14 +73,17 @@ def test_byline_category_tags_lede_image_and_source(built):
     assert [(a.get_text(), a["href"]) for a in page.select(".wn-tags a")] == [
         ("An sinh", "../../the/an-sinh/"), ("Tết Bính Ngọ", "../../the/tet-binh-ngo/")]
     assert page.select_one(".wn-lede").get_text() == "Ủy ban MTTQ phường trao 150 phần quà cho hộ cận nghèo."
-    img = page.select_one(".wn-lead-image img")
-    assert img["alt"] == "Lãnh đạo phường trao quà" and img["src"] == "../../news/2026/anh.png"
+    img = page.select_one(".wn-lead-image picture img")
+    assert img["alt"] == "Lãnh đạo phường trao quà" and re.fullmatch(r"\.\./\.\./anh/[0-9a-f]{20}-8\.jpg", img["src"])
+    assert (img["width"], img["height"], img.get("loading"), img["fetchpriority"]) == ("8", "8", None, "high")
+    assert (built.site_dir / "tin-tuc/trao-qua-tet" / img["src"]).is_file()
     assert page.select_one(".wn-lead-image figcaption").get_text() == "Trao quà tại hội trường. Ảnh: PV"
     source = page.select_one(".wn-source a")
     assert source.get_text() == "Hà Nội Mới" and source["href"] == "https://hanoimoi.vn/trao-qua"
-    body_img = page.select_one(".wn-article__body img")
-    assert body_img["src"] == "../../news/2026/anh.png" and body_img["alt"] == "Quà Tết"
-    assert (built.site_dir / "news/2026/anh.png").read_bytes() == PNG
+    body_img = page.select_one(".wn-article__body picture img")
+    assert body_img["src"] == img["src"] and body_img["alt"] == "Quà Tết" and body_img["loading"] == "lazy"
+    assert page.select_one(".wn-article__body picture source")["type"] == "image/webp"
+    assert not (built.site_dir / "news/2026/anh.png").exists()  # the original is never published
 
 
 def test_linked_pages_exist(built):

@@ -1,8 +1,10 @@
 """The bundled sample ward (content/) is what a newcomer sees first: it must build cleanly."""
 
+import re
 import shutil
 
 import pytest
+from PIL import Image
 
 from tests.conftest import REPO, build_site
 
@@ -51,5 +53,7 @@ def test_sample_plain_pages_and_identity(sample):
 
 def test_ward_logo_is_in_the_header_and_published(sample):
     logo = sample.html("").select_one(".md-header .md-logo img")
-    assert logo["src"] == "images/logo.png" and logo["alt"] == ""
-    assert (sample.site_dir / "images" / "logo.png").is_file()
+    assert re.fullmatch(r"anh/logo-[0-9a-f]{12}\.webp", logo["src"]) and logo["alt"] == ""
+    with Image.open(sample.site_dir / logo["src"]) as published:  # resized for the header, at 2x
+        assert published.size == (96, 96)
+    assert not (sample.site_dir / "images" / "logo.png").exists()  # the original is not published

@@ -18,11 +18,12 @@ from ..text import fold
 from ..vi import MONEY_UNIT, PERCENT_UNIT
 from . import fields
 from .articles import DESCRIPTION_MAX, first_paragraph, shorten
+from .body_html import check_body_html
 from .images import check_body_images
 
 KNOWN_KEYS = ["title", "year", "date", "summary", "indicators"]
 ITEM_KEYS = ("label", "value", "unit", "previous", "target", "note")
-_YEAR_FILE = re.compile(r"^(\d{4})\.md$")
+_YEAR_FILE = re.compile(r"^([1-9]\d{3})\.md$")  # 0000.md is no year (and no date can be made of it)
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")  # 2.500 or 1.250.000: Vietnamese thousands dots
 _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")  # 1,5: a Vietnamese decimal comma
 #: Units officers type for money and percentages, folded, with what to write instead.
@@ -61,6 +62,7 @@ def check_report(src_uri: str, path: str, doc: Document, log: ProblemLog, tz: tz
     summary = fields.read_text(meta, "summary", path, log) or ""
     groups = _read_groups(meta, path, log)
     check_body_images(doc.body, doc.body_line, src_uri, content_dir, path, log)
+    check_body_html(doc.body, doc.body_line, path, log)
     if len(log.errors) > errors_before or title is None or year is None:
         return None
     lead = summary or first_paragraph(doc.body)

@@ -1,0 +1,414 @@
+"""Photos made web-ready: upright, stripped of every tag, in a few widths, WebP with a JPEG fallback.
+
+An officer's phone photo is 4032×3024, carries the GPS position where it was taken and may be
+stored sideways with an EXIF orientation. No original is ever published: each referenced image
+is decoded once, turned upright (EXIF orientation), converted to sRGB, and re-encoded from bare
+pixels at the widths in WIDTHS (never wider than the original), so nothing of the original file's
+metadata survives. Files are named by a hash of the original's bytes (`anh/<hash>-960.webp`), so
+a browser may cache them forever and two articles sharing a photo share its files.
+
+Results live in the on-disk cache (`cache.DiskCache`, namespace "images") keyed by that hash: a
+second build decodes nothing. Missing ones are made on every core (one process per core).
+
+The ward's logo gets the same treatment plus the icons phones use for "Add to home screen".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import multiprocessing
+import posixpath
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Callable, Mapping
+
+import PIL
+
+from . import urls
+from .cache import DiskCache
+from .problems import ProblemLog
+
+WIDTHS = (480, 960, 1600)
+WEBP_QUALITY = 78
+JPEG_QUALITY = 80
+_VERSION = f"images-1|{'-'.join(map(str, WIDTHS))}|q{WEBP_QUALITY}/{JPEG_QUALITY}|pillow-{PIL.__version__}"
+
+#: Icons made from the logo: (file name, size in px, opaque background?). Apple draws a
+#: transparent icon on black, so its icon gets the ward's white background.
+ICONS = (("favicon-32.png", 32, False), ("icon-192.png", 192, False), ("icon-512.png", 512, False),
+         ("apple-touch-icon.png", 180, True))
+THEME_COLOR = "#a3151a"  # the header's red (overrides/assets/stylesheets/ward-news.css)
+HEADER_LOGO_HEIGHT = 96  # the header shows it at 48 CSS px: 2× for phone screens
+
+_heif_registered = False
+
+
+def register_heif() -> bool:
+    """Let Pillow open iPhone photos (HEIC); False when pillow-heif is not installed."""
+    global _heif_registered
+    if not _heif_registered:
+        try:
+            from pillow_heif import register_heif_opener
+        except ImportError:
+            return False
+        register_heif_opener()
+        _heif_registered = True
+    return True
+
+
+@dataclass(frozen=True)
+class Rendition:
+    width: int
+    height: int
+    webp: str  # URL relative to the site root
+    fallback: str
+
+
+@dataclass(frozen=True)
+class WebImage:
+    """A photo as published: its renditions, smallest first, and its upright size."""
+
+    src_uri: str
+    width: int
+    height: int
+    renditions: tuple[Rendition, ...]
+    fallback_type: str  # "image/jpeg", or "image/png" when the photo has transparency
+
+    @property
+    def largest(self) -> Rendition:
+        return self.renditions[-1]
+
+    def default(self) -> Rendition:
+        """The `src` for browsers that read no srcset: the middle width, enough for a page column."""
+        fitting = [r for r in self.renditions if r.width <= 960]
+        return fitting[-1] if fitting else self.renditions[0]
+
+    def srcset(self, kind: str, href: Callable[[str], str]) -> str:
+        return ", ".join(f"{href(getattr(r, kind))} {r.width}w" for r in self.renditions)
+
+    def files(self) -> list[str]:
+        return [url for r in self.renditions for url in (r.webp, r.fallback)]
+
+
+@dataclass
+class ImageSet:
+    """Every published photo by src_uri, plus what the build made and reused (for its summary)."""
+
+    images: dict[str, WebImage] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)  # site URL -> cached file to place there
+    made: int = 0
+    reused: int = 0
+    icons: "SiteIcons | None" = None  # header logo, favicon, home-screen icons
+
+    def get(self, src_uri: str) -> WebImage | None:
+        return self.images.get(src_uri)
+
+    def url(self, src_uri: str) -> str | None:
+        """The widest JPEG/PNG of a photo: for feeds and structured data, read outside the site."""
+        image = self.images.get(src_uri)
+        return image.largest.fallback if image else None
+
+    def size(self, url: str) -> int:
+        path = self.files.get(url)
+        try:
+            return path.stat().st_size if path else 0
+        except OSError:
+            return 0
+
+
+# --- making renditions (runs in worker processes) -----------------------------------------------
+
+def _upright_srgb(path: str):
+    """The decoded photo, upright, in sRGB, with no metadata attached; or a problem code."""
+    from PIL import Image, ImageCms, ImageOps
+
+    register_heif()
+    try:
+        with Image.open(path) as source:
+            source.seek(0)  # animated GIF/WebP: the first frame (check warned about it)
+            source.load()
+            image = ImageOps.exif_transpose(source)
+            icc = source.info.get("icc_profile")
+            has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+            image = image.convert("RGBA" if has_alpha else "RGB")
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return "image.broken"
+    if icc:
+        try:
+            profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            image = ImageCms.profileToProfile(image, profile, ImageCms.createProfile("sRGB"),
+                                              outputMode=image.mode)
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: the pixels as they are are still the best guess
+    # A fresh image from the pixels alone: no EXIF, XMP, ICC, comments or text chunks survive.
+    bare = Image.new(image.mode, image.size)
+    bare.paste(image)
+    return bare
+
+
+def widths_for(original_width: int) -> list[int]:
+    """WIDTHS below the original, plus the original itself when it is narrower than the widest."""
+    chosen = [w for w in WIDTHS if w < original_width]
+    if original_width <= WIDTHS[-1] and original_width not in chosen:
+        chosen.append(original_width)
+    return chosen or [WIDTHS[-1]]
+
+
+def make_renditions(path: str, key: str, cache_root: str) -> dict:
+    """Decode `path` once, write its renditions into the cache, return its manifest (or an error)."""
+    from PIL import Image
+
+    image = _upright_srgb(path)
+    if isinstance(image, str):
+        return {"error": image}
+    cache = DiskCache(Path(cache_root), "images")
+    alpha = image.mode == "RGBA"
+    renditions = []
+    for width in widths_for(image.width):
+        height = max(1, round(image.height * width / image.width))
+        resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
+        webp = io.BytesIO()
+        resized.save(webp, "WEBP", quality=WEBP_QUALITY, method=4)
+        fallback = io.BytesIO()
+        if alpha:
+            resized.save(fallback, "PNG", optimize=True)
+        else:
+            resized.save(fallback, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+        cache.put(f"{key}-{width}", ".webp", webp.getvalue())
+        cache.put(f"{key}-{width}", ".png" if alpha else ".jpg", fallback.getvalue())
+        renditions.append([width, height])
+    manifest = {"width": image.width, "height": image.height, "alpha": alpha, "renditions": renditions}
+    cache.put(key, ".json", json.dumps(manifest).encode())
+    return manifest
+
+
+def image_key(data: bytes) -> str:
+    return hashlib.sha256(_VERSION.encode() + b"\0" + data).hexdigest()
+
+
+def _web_image(src_uri: str, key: str, manifest: dict) -> WebImage:
+    ext = ".png" if manifest["alpha"] else ".jpg"
+    name = key[:20]
+    renditions = tuple(
+        Rendition(w, h, urls.image_url(f"{name}-{w}.webp"), urls.image_url(f"{name}-{w}{ext}"))
+        for w, h in manifest["renditions"])
+    return WebImage(src_uri, manifest["width"], manifest["height"], renditions,
+                    "image/png" if manifest["alpha"] else "image/jpeg")
+
+
+def prepare_images(references: Mapping[str, list[tuple[str, int | None]]], content_dir: Path, cache_root: Path,
+                   log: ProblemLog, workers: int = 2) -> ImageSet:
+    """Every referenced image made web-ready (from the cache when it can be); a photo that cannot be
+    decoded is reported at each place that uses it. `references` maps src_uri -> (path, line)."""
+    result = ImageSet()
+    cache = DiskCache(cache_root, "images")
+    missing: dict[str, tuple[str, str]] = {}  # key -> (src_uri, absolute path)
+    keys: dict[str, str] = {}
+    for src_uri in sorted(references):
+        path = Path(content_dir) / src_uri
+        try:
+            key = image_key(path.read_bytes())
+        except OSError:
+            continue  # validation already reported it
+        keys[src_uri] = key
+        if key not in missing and cache.get(key, ".json") is None:
+            missing[key] = (src_uri, str(path))
+    if missing:
+        jobs = list(missing.items())
+        args = ([p for _, (_, p) in jobs], [k for k, _ in jobs], [str(cache_root)] * len(jobs))
+        if workers > 1 and len(jobs) > 1:
+            context = multiprocessing.get_context("forkserver")  # see cards/draw.py
+            with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context) as pool:
+                manifests = list(pool.map(make_renditions, *args))
+        else:
+            manifests = list(map(make_renditions, *args))
+        failed = {key for (key, _), manifest in zip(jobs, manifests) if "error" in manifest}
+        result.made = len(jobs) - len(failed)
+    else:
+        failed = set()
+    for src_uri, key in keys.items():
+        if key in failed:
+            for path, line in references[src_uri]:
+                log.add("image.broken", path, line, value=posixpath.basename(src_uri))
+            continue
+        manifest_path = cache.get(key, ".json")
+        if manifest_path is None:
+            continue
+        manifest = json.loads(manifest_path.read_bytes())
+        image = _web_image(src_uri, key, manifest)
+        ext = ".png" if manifest["alpha"] else ".jpg"
+        for (w, _), rendition in zip(manifest["renditions"], image.renditions):
+            for url, suffix in ((rendition.webp, ".webp"), (rendition.fallback, ext)):
+                cached = cache.get(f"{key}-{w}", suffix)
+                if cached is None:  # a half-pruned entry: make it again next time
+                    cache.path(key, ".json").unlink(missing_ok=True)
+                    break
+                result.files[url] = cached
+        result.images[src_uri] = image
+    result.reused = len({keys[s] for s in result.images}) - result.made
+    cache.prune(grace_seconds=7 * 24 * 3600)
+    return result
+
+
+# --- the logo and the icons phones use -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SiteIcons:
+    header_logo: str  # site URLs
+    header_width: int
+    header_height: int
+    icons: tuple[tuple[str, int], ...]  # (url, size)
+
+
+def make_icons(logo_path: Path, cache_root: Path) -> tuple[SiteIcons, dict[str, Path]] | None:
+    """The header logo at 2× and square icons for browsers and home screens, from the ward's logo."""
+    from PIL import Image
+
+    try:
+        data = logo_path.read_bytes()
+    except OSError:
+        return None
+    key = hashlib.sha256(b"icons-1\0" + _VERSION.encode() + data).hexdigest()
+    cache = DiskCache(cache_root, "images")
+    image = None
+    files: dict[str, Path] = {}
+
+    def get_or_make(name: str, render: Callable[[], bytes]) -> Path:
+        nonlocal image
+        found = cache.get(f"{key}-{name}", "")
+        if found is None:
+            found = cache.put(f"{key}-{name}", "", render())
+        return found
+
+    def upright():
+        nonlocal image
+        if image is None:
+            image = _upright_srgb(str(logo_path))
+            if isinstance(image, str):
+                raise ValueError(image)
+            image = image.convert("RGBA")
+        return image
+
+    def header() -> bytes:
+        logo = upright()
+        height = min(HEADER_LOGO_HEIGHT, logo.height)
+        width = max(1, round(logo.width * height / logo.height))
+        out = io.BytesIO()
+        # WebP: a third of the PNG's weight, and the header logo is on every page's first view.
+        logo.resize((width, height), Image.Resampling.LANCZOS).save(out, "WEBP", quality=90, method=6)
+        return out.getvalue()
+
+    def square(size: int, opaque: bool) -> Callable[[], bytes]:
+        def render() -> bytes:
+            logo = upright()
+            canvas = Image.new("RGBA", (size, size), (255, 255, 255, 255 if opaque else 0))
+            inner = round(size * (0.86 if opaque else 1.0))
+            fitted = logo.copy()
+            fitted.thumbnail((inner, inner), Image.Resampling.LANCZOS)
+            canvas.alpha_composite(fitted, ((size - fitted.width) // 2, (size - fitted.height) // 2))
+            out = io.BytesIO()
+            (canvas.convert("RGB") if opaque else canvas).save(out, "PNG", optimize=True)
+            return out.getvalue()
+        return render
+
+    try:
+        short = key[:12]
+        header_path = get_or_make("header.webp", header)
+        from PIL import Image as _Image
+        with _Image.open(header_path) as opened:
+            header_size = opened.size
+        header_url = urls.image_url(f"logo-{short}.webp")
+        files[header_url] = header_path
+        icons = []
+        for name, size, opaque in ICONS:
+            url = urls.image_url(f"logo-{short}-{name}")
+            files[url] = get_or_make(name, square(size, opaque))
+            icons.append((url, size))
+    except ValueError:
+        return None
+    return SiteIcons(header_url, header_size[0], header_size[1], tuple(icons)), files
+
+
+def web_manifest(name: str, short_name: str, icons: SiteIcons, href: Callable[[str], str],
+                 theme_color: str, background_color: str = "#ffffff") -> bytes:
+    """The web app manifest: what "Add to home screen" shows (name, icon, colours)."""
+    manifest = {
+        "name": name, "short_name": short_name,
+        "lang": "vi", "dir": "ltr", "start_url": href(""), "scope": href(""), "display": "browser",
+        "theme_color": theme_color, "background_color": background_color,
+        "icons": [{"src": href(url), "sizes": f"{size}x{size}", "type": "image/png",
+                   **({"purpose": "any"} if size != 180 else {})}
+                  for url, size in icons.icons if size >= 180],
+    }
+    return json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+
+
+# --- HTML -------------------------------------------------------------------------------------------
+
+#: The width a photo takes on screen: the page column on wide screens, the whole width on phones.
+ARTICLE_SIZES = "(min-width: 76.25em) 46rem, (min-width: 60em) 60vw, 100vw"
+_IMG_TAG = re.compile(r"<img\b([^>]*)>", re.I)
+_ATTRIBUTE = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
+
+
+def picture_html(image: WebImage, href: Callable[[str], str], *, alt: str, sizes: str, eager: bool,
+                 extra: str = "") -> str:
+    """`<picture>` with a WebP source, a JPEG/PNG fallback, the size set (no layout shift). `alt`
+    and `extra` must already be escaped HTML attribute text."""
+    src = image.default()
+    loading = 'fetchpriority="high" decoding="async"' if eager else 'loading="lazy" decoding="async"'
+    return (f'<picture><source type="image/webp" srcset="{escape(image.srcset("webp", href))}" sizes="{sizes}">'
+            f'<img src="{escape(href(src.fallback))}" srcset="{escape(image.srcset("fallback", href))}" '
+            f'sizes="{sizes}" width="{image.width}" height="{image.height}" alt="{alt}" {loading}{extra}>'
+            f'</picture>')
+
+
+def responsive_body(html: str, find: Callable[[str], WebImage | None], href: Callable[[str], str], *,
+                    eager_first: bool) -> str:
+    """Every `<img>` of a sanitised body whose source is a published photo, as a `<picture>`.
+
+    `find` maps an `src` as written in the body to its WebImage; an image it does not know is
+    left out entirely (validation refused it, so only an officer's trick gets here).
+    """
+    count = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal count
+        attributes = dict(_ATTRIBUTE.findall(match.group(1)))
+        image = find(attributes.get("src", ""))
+        if image is None:
+            return ""
+        count += 1
+        extra = "".join(f' {name}="{attributes[name]}"' for name in ("title", "class", "id") if name in attributes)
+        return picture_html(image, href, alt=attributes.get("alt", ""), sizes=ARTICLE_SIZES,
+                            eager=eager_first and count == 1, extra=extra)
+
+    return _IMG_TAG.sub(replace, html)
+
+
+def prepare_site_images(site, settings, log: ProblemLog, cache_root: Path) -> ImageSet:
+    """Every photo the site shows made web-ready, and the logo's icons: what a build publishes
+    instead of officers' original files. Problems (a photo that cannot be decoded) go to `log`."""
+    from .rules.images import image_references
+
+    site_file = _display(settings, "site.yml")
+    references = {src: [(path, line) for path, line in refs] for src, refs in image_references(site, site_file).items()}
+    result = prepare_images(references, Path(settings.content_dir), cache_root, log, workers=settings.workers)
+    if site.ward.logo and site.ward.logo in result.images:
+        made = make_icons(Path(settings.content_dir) / site.ward.logo, cache_root)
+        if made is not None:
+            result.icons, files = made
+            result.files.update(files)
+    return result
+
+
+def _display(settings, src_uri: str) -> str:
+    import os
+
+    root = os.path.relpath(os.path.abspath(settings.content_dir), os.path.abspath(settings.display_root))
+    return f"{root}/{src_uri}".replace(os.sep, "/") if not root.startswith("..") else src_uri

@@ -1,0 +1,201 @@
+"""Photos as officers send them, and as residents get them: upright, small, without a trace of
+where they were taken; every bad photo refused at its line."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from PIL import Image
+
+from generator.core.images import WIDTHS, prepare_site_images, widths_for
+from generator.core.load import load_site
+from generator.core.problems import ProblemLog
+from generator.core.rules.images import MAX_PIXELS
+from generator.core.settings import Settings
+from tests.conftest import CATEGORIES, article, write_files
+
+NOW = datetime(2026, 11, 20, 12, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+RED, BLUE = (220, 20, 20), (20, 40, 220)
+
+
+def phone_photo(width=2400, height=1800, orientation=6) -> bytes:
+    """A JPEG as a phone stores it: sensor-sized, sideways with an EXIF orientation, with GPS,
+    camera make and an ICC profile. Red marks the stored image's top-left corner."""
+    image = Image.new("RGB", (width, height), BLUE)
+    image.paste(RED, (0, 0, width // 4, height // 4))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "Samsung"
+    exif[0x0110] = "Galaxy A54"
+    exif.get_ifd(0x8825).update({1: "N", 2: (21.0, 1.0, 30.0), 3: "E", 4: (105.0, 51.0, 10.0)})
+    from PIL import ImageCms
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85, exif=exif, icc_profile=icc)
+    return out.getvalue()
+
+
+def site_with(tmp_path, files, body="Nội dung bài.", **front):
+    write_files(tmp_path, {"content/categories.yml": CATEGORIES,
+                           "content/news/2026/bai.md": article(body=body, **front), **files})
+    settings = Settings(content_dir=tmp_path / "content", display_root=tmp_path, workers=2)
+    return settings, load_site(settings, NOW)
+
+
+def prepare(tmp_path, settings, result):
+    assert result.ok, [p.format() for p in result.problems.problems]
+    log = ProblemLog()
+    images = prepare_site_images(result.site, settings, log, tmp_path / "cache")
+    return images, log
+
+
+def test_phone_photo_comes_out_upright_small_and_without_any_metadata(tmp_path):
+    original = phone_photo()
+    settings, result = site_with(tmp_path, {"content/news/2026/anh.jpg": original}, image="anh.jpg")
+    images, log = prepare(tmp_path, settings, result)
+    assert not log.problems
+    photo = images.get("news/2026/anh.jpg")
+    assert (photo.width, photo.height) == (1800, 2400)  # orientation 6: stored landscape, shown portrait
+    assert [r.width for r in photo.renditions] == [480, 960, 1600]  # never the original 1800 px
+    for rendition in photo.renditions:
+        for url in (rendition.webp, rendition.fallback):
+            data = images.files[url].read_bytes()
+            assert data != original
+            with Image.open(io.BytesIO(data)) as published:
+                assert published.format == ("WEBP" if url.endswith(".webp") else "JPEG")
+                assert published.size == (rendition.width, rendition.height) and published.height > published.width
+                assert not published.getexif() and "exif" not in published.info
+                assert "icc_profile" not in published.info and "xmp" not in published.info
+                assert b"Samsung" not in data and b"GPS" not in data
+                # The stored top-left (red) is the top-right once turned upright (orientation 6).
+                rgb = published.convert("RGB")
+                top_right = rgb.getpixel((published.width - 5, 5))
+                top_left = rgb.getpixel((5, 5))
+                assert top_right[0] > 150 and top_right[2] < 100, top_right
+                assert top_left[2] > 150 and top_left[0] < 100, top_left
+
+
+def test_second_build_reuses_every_photo_and_a_changed_photo_is_made_again(tmp_path):
+    settings, result = site_with(tmp_path, {"content/news/2026/anh.jpg": phone_photo(1200, 900, 1)}, image="anh.jpg")
+    first, _ = prepare(tmp_path, settings, result)
+    second, _ = prepare(tmp_path, settings, result)
+    assert (first.made, first.reused, second.made, second.reused) == (1, 0, 0, 1)
+    assert first.images == second.images
+    (tmp_path / "content/news/2026/anh.jpg").write_bytes(phone_photo(1000, 800, 1))
+    third, _ = prepare(tmp_path, settings, load_site(settings, NOW))
+    assert (third.made, third.reused) == (1, 0) and third.images != first.images
+    assert [r.width for r in third.get("news/2026/anh.jpg").renditions] == [480, 960, 1000]
+
+
+def test_iphone_heic_is_accepted_and_published_as_webp_and_jpeg(tmp_path):
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    heic = io.BytesIO()
+    Image.new("RGB", (1000, 750), BLUE).save(heic, "HEIF", quality=70)
+    settings, result = site_with(tmp_path, {"content/news/2026/iphone.heic": heic.getvalue()}, image="iphone.heic")
+    images, log = prepare(tmp_path, settings, result)
+    photo = images.get("news/2026/iphone.heic")
+    assert not log.problems and (photo.width, photo.height) == (1000, 750)
+    assert photo.largest.webp.endswith("-1000.webp") and photo.largest.fallback.endswith("-1000.jpg")
+    with Image.open(images.files[photo.largest.fallback]) as published:
+        assert published.format == "JPEG" and published.size == (1000, 750)
+
+
+def test_transparent_logo_keeps_its_transparency_as_png_and_gets_icons(tmp_path):
+    logo = Image.new("RGBA", (300, 200), (0, 0, 0, 0))
+    logo.paste((200, 0, 0, 255), (100, 50, 200, 150))
+    data = io.BytesIO()
+    logo.save(data, "PNG")
+    settings, result = site_with(tmp_path, {"content/logo.png": data.getvalue(), "content/site.yml": "name: Xã Thử\nlogo: logo.png\n"})
+    images, log = prepare(tmp_path, settings, result)
+    published = images.get("logo.png")
+    assert published.fallback_type == "image/png" and published.largest.fallback.endswith(".png")
+    sizes = {size for _, size in images.icons.icons}
+    assert sizes == {32, 180, 192, 512}
+    for url, size in images.icons.icons:
+        with Image.open(images.files[url]) as icon:
+            assert icon.size == (size, size)
+            if url.endswith("apple-touch-icon.png"):
+                assert icon.mode == "RGB" and icon.getpixel((2, 2)) == (255, 255, 255)  # iOS shows no transparency
+            else:
+                assert icon.getpixel((1, 1))[3] == 0
+    with Image.open(images.files[images.icons.header_logo]) as header:
+        assert header.height == 96 and header.width == 144
+
+
+@pytest.mark.parametrize("width, expected", [(300, [300]), (480, [480]), (1200, [480, 960, 1200]), (4032, list(WIDTHS))])
+def test_widths_never_exceed_the_original(width, expected):
+    assert widths_for(width) == expected
+
+
+# --- bad photos: each a problem at its line -------------------------------------------------------
+
+def gif_animation() -> bytes:
+    frames = [Image.new("RGB", (60, 40), colour) for colour in (RED, BLUE, (20, 160, 20))]
+    out = io.BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
+    return out.getvalue()
+
+
+def bomb_png() -> bytes:
+    """A small PNG whose header claims 30,000 × 30,000 pixels (900 megapixels)."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", 30000, 30000, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b"")
+
+
+BAD_BODY = """Ảnh đầu.
+
+![không phải ảnh](giay-moi.jpg)
+
+![ảnh động](dong.gif)
+
+![bom](bom.png)
+
+![quá nặng](nang.jpg)
+"""
+
+
+def test_each_bad_photo_is_refused_at_its_own_line(tmp_path):
+    heavy = phone_photo(200, 100, 1) + b"\0" * (31 * 1024 * 1024)  # a real JPEG with 31 MB behind it
+    settings, result = site_with(tmp_path, {
+        "content/news/2026/giay-moi.jpg": b"%PDF-1.7\n" + b"x" * 500,
+        "content/news/2026/dong.gif": gif_animation(),
+        "content/news/2026/bom.png": bomb_png(),
+        "content/news/2026/nang.jpg": heavy,
+    }, body=BAD_BODY)
+    found = {(p.code, p.line) for p in result.problems.problems}
+    # front matter is 5 lines (---, title, date, category, ---): the body starts on line 6
+    assert found == {("image.not_image", 8), ("image.animated", 10), ("image.too_large", 12), ("image.too_large", 14)}
+    messages = {p.code: p.format() for p in result.problems.problems}
+    assert "không phải là ảnh" in messages["image.not_image"] and "ảnh động" in messages["image.animated"]
+    assert f"{MAX_PIXELS // 1_000_000} triệu điểm ảnh" in messages["image.too_large"]
+
+
+def test_truncated_jpeg_is_found_when_decoded_and_reported_where_it_is_used(tmp_path):
+    whole = phone_photo(1600, 1200, 1)
+    settings, result = site_with(tmp_path, {"content/news/2026/cut.jpg": whole[: len(whole) // 3]},
+                                 body="Mở đầu.\n\n![ảnh bị cắt](cut.jpg)\n", image="cut.jpg")
+    images, log = prepare(tmp_path, settings, result)
+    assert {(p.code, p.line) for p in log.problems} == {("image.broken", 5), ("image.broken", 9)}
+    assert images.get("news/2026/cut.jpg") is None and not images.files
+
+
+def test_heic_without_pillow_heif_says_how_to_send_a_jpeg(tmp_path, monkeypatch):
+    import generator.core.images as images_module
+
+    monkeypatch.setattr(images_module, "register_heif", lambda: False)
+    settings, result = site_with(tmp_path, {"content/news/2026/iphone.heic": b"\0\0\0\x18ftypheic" + b"\0" * 64},
+                                 image="iphone.heic")
+    [problem] = result.problems.problems
+    assert (problem.code, problem.line) == ("image.heic_unsupported", 5)
+    assert "Tương thích nhất" in problem.format()

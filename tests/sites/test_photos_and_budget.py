@@ -1,0 +1,83 @@
+"""What a resident's phone downloads: the right photo width, nothing that jumps, and a first
+view that fits the page budget written in the README (measured in Chromium, gzip as hosts send)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import build_site, copy_sample, served
+
+ARTICLE = "tin-tuc/ban-giao-nha-dai-doan-ket-cho-ho-can-ngheo-o-to-dan-pho-so-9/"
+LISTING = "tin-tuc/"
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+ARTICLE_BUDGET = 100 * 1024  # first view at 390 px, photos aside: HTML, CSS, JS, fonts, logo
+LISTING_BUDGET = 200 * 1024  # first view at 390 px with its thumbnails
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    root = copy_sample(tmp_path_factory.mktemp("photos"))
+    result = build_site(root)
+    assert result.ok, result.log
+    return result
+
+
+def first_view(chromium, site_dir, path, **context):
+    """Every response of the first view (no scrolling) with its size on the wire."""
+    with served(site_dir, gzip=True) as server:
+        page = chromium.new_context(**context).new_page()
+        responses = []
+        page.on("requestfinished", lambda request: responses.append(request))
+        page.goto(server.url + path, wait_until="networkidle")
+        page.wait_for_timeout(300)
+        sizes = {r.url[len(server.url):]: r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+                 for r in responses}
+        page.context.close()
+    return sizes
+
+
+def is_photo(url: str) -> bool:
+    return url.startswith("anh/") and not url.startswith("anh/logo-")
+
+
+def test_article_first_view_fits_the_budget_and_loads_one_photo_of_the_right_width(chromium, sample):
+    sizes = first_view(chromium, sample.site_dir, ARTICLE, **PHONE)
+    photos = [url for url in sizes if is_photo(url)]
+    assert len(photos) == 1 and photos[0].endswith("-960.webp"), photos  # 390 px × 2 → the 960 px WebP
+    assert not any(url.startswith(("news/", "images/")) for url in sizes)  # originals are never fetched
+    total = sum(size for url, size in sizes.items() if not is_photo(url))
+    assert total <= ARTICLE_BUDGET, sorted(sizes.items(), key=lambda item: -item[1])
+
+
+def test_listing_first_view_with_thumbnails_fits_the_budget(chromium, sample):
+    sizes = first_view(chromium, sample.site_dir, LISTING, **PHONE)
+    thumbnails = [url for url in sizes if is_photo(url)]
+    assert thumbnails and all(url.endswith("-480.webp") for url in thumbnails), thumbnails
+    assert sum(sizes.values()) <= LISTING_BUDGET, sorted(sizes.items(), key=lambda item: -item[1])
+
+
+@pytest.mark.parametrize("width, scale, expected", [(390, 1, "-480.webp"), (1280, 1, "-960.webp"), (1280, 2, "-1200.webp")])
+def test_the_browser_picks_the_width_the_screen_needs(chromium, sample, width, scale, expected):
+    with served(sample.site_dir) as server:
+        page = chromium.new_context(viewport={"width": width, "height": 900}, device_scale_factor=scale).new_page()
+        page.goto(server.url + ARTICLE, wait_until="networkidle")
+        chosen = page.eval_on_selector(".wn-lead-image img", "img => [img.currentSrc, img.naturalWidth, img.complete]")
+        page.context.close()
+    assert chosen[0].endswith(expected) and chosen[2], chosen
+
+
+def test_photos_take_their_place_before_they_load(chromium, sample):
+    """width/height on every <img>: the text does not jump when a photo arrives (no layout shift)."""
+    with served(sample.site_dir) as server:
+        page = chromium.new_context(**PHONE).new_page()
+        page.add_init_script("""
+            window.__shift = 0;
+            new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+              .observe({type: 'layout-shift', buffered: true});""")
+        page.route("**/anh/*", lambda route: (page.wait_for_timeout(400), route.continue_()))
+        page.goto(server.url + ARTICLE, wait_until="networkidle")
+        page.wait_for_timeout(300)
+        shift = page.evaluate("window.__shift")
+        missing = page.eval_on_selector_all("img", "imgs => imgs.filter(i => !i.getAttribute('width') || !i.getAttribute('height')).map(i => i.src)")
+        page.context.close()
+    assert missing == [] and shift < 0.01, (missing, shift)
