@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..core import urls, vi
-from ..core.images import THEME_COLOR
+from ..core.images import ARTICLE_SIZES, THEME_COLOR, THUMBNAIL_SIZES
 from ..core.share import json_ld
 from ..core.plan import PlannedPage, SitePlan
 
@@ -45,4 +45,5 @@ def env_globals(plan: SitePlan) -> dict:
         "wn_site": plan.site, "wn_ward": plan.site.ward, "wn_urls": urls, "wn_home": plan.home,
         "wn_site_feeds": plan.site_feeds, "wn_description": plan.description,
         "wn_images": plan.images, "wn_theme_color": THEME_COLOR,
+        "wn_image_sizes": {"article": ARTICLE_SIZES, "thumbnail": THUMBNAIL_SIZES},
     }

@@ -95,3 +95,21 @@ def test_the_socket_guard_refuses_other_hosts_and_keeps_loopback(tmp_path, no_ne
             with urllib.request.urlopen(url, timeout=5) as response:
                 assert response.read().decode("utf-8") == "xin chào"
     assert no_network == []
+
+
+def test_an_unseen_ward_with_a_phone_photo_builds_with_no_network_at_all(tmp_path, offline):
+    """Another ward's content (tests/fixtures/unseen_ward.py: a portrait phone photo with GPS,
+    a report, CRLF and NFD files), its own cache: photos decoded, cards drawn, all offline."""
+    from tests.conftest import REPO
+    from tests.fixtures.unseen_ward import write_ward
+
+    write_ward(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8")
+                                         .replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}"),
+                                         encoding="utf-8")
+    result = subprocess.run([*offline, sys.executable, "-c", "from generator.cli.main import cli; cli()", "build"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Ảnh trong bài: xử lý mới 1, dùng lại 0" in result.stdout + result.stderr
+    photos = list((tmp_path / "site" / "anh").glob("*-480.webp"))
+    assert photos and not list((tmp_path / "site").rglob("nha-moi.jpg"))

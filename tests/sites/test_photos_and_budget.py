@@ -3,9 +3,14 @@ view that fits the page budget written in the README (measured in Chromium, gzip
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from PIL import Image
 
 from tests.conftest import build_site, copy_sample, served
+
+REPO_FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 ARTICLE = "tin-tuc/ban-giao-nha-dai-doan-ket-cho-ho-can-ngheo-o-to-dan-pho-so-9/"
 LISTING = "tin-tuc/"
@@ -81,3 +86,42 @@ def test_photos_take_their_place_before_they_load(chromium, sample):
         missing = page.eval_on_selector_all("img", "imgs => imgs.filter(i => !i.getAttribute('width') || !i.getAttribute('height')).map(i => i.src)")
         page.context.close()
     assert missing == [] and shift < 0.01, (missing, shift)
+
+
+def test_every_form_of_body_image_is_published_as_a_picture_and_the_manifest_names_the_ward(tmp_path):
+    import json
+    import re
+
+    from bs4 import BeautifulSoup
+
+    from tests.conftest import article, make_site
+    from tests.fixtures.unseen_ward import phone_photo
+
+    body = ("Mở đầu.\n\n![Ảnh một][mot]\n\n<p><img src=\"hai.jpg\" alt=\"Ảnh hai\"></p>\n\n"
+            "![Ảnh ba](ba.jpg)\n\n[mot]: mot.jpg \"Tiêu đề\"\n")
+    photos = {f"content/news/2026/{name}.jpg": phone_photo(900 + i * 100, 600) for i, name in enumerate(["mot", "hai", "ba"])}
+    root = make_site(tmp_path, {"content/news/2026/bai.md": article(body=body), **photos,
+                                "content/site.yml": "name: Xã Tân Phú\nlogo: logo.png\n",
+                                "content/logo.png": (REPO_FIXTURES / "tiny.png").read_bytes()})
+    result = build_site(root)
+    assert result.ok, result.log
+    page = BeautifulSoup((result.site_dir / "tin-tuc/bai/index.html").read_text("utf-8"), "lxml")
+    pictures = page.select(".wn-article__body picture")
+    assert [p.img["alt"] for p in pictures] == ["Ảnh một", "Ảnh hai", "Ảnh ba"]
+    for picture, width in zip(pictures, (600, 600, 600)):  # portrait once upright: 600 px wide
+        img = picture.img
+        assert img["width"] == str(width) and re.fullmatch(r"\.\./\.\./anh/[0-9a-f]{20}-\d+\.jpg", img["src"])
+        assert picture.source["type"] == "image/webp"
+        assert (result.site_dir / "tin-tuc/bai" / img["src"]).is_file()
+    # No lead image: the first body photo is the one at the top, so it loads first; the rest lazily.
+    assert [p.img.get("loading") or p.img.get("fetchpriority") for p in pictures] == ["high", "lazy", "lazy"]
+    assert (result.stats.images_made, result.stats.images_reused) == (4, 0)
+    assert not any((result.site_dir / "news/2026" / f"{n}.jpg").exists() for n in ("mot", "hai", "ba"))
+    manifest = json.loads((result.site_dir / "manifest.webmanifest").read_text("utf-8"))
+    assert manifest["name"] == "Xã Tân Phú" and manifest["lang"] == "vi" and manifest["start_url"] == "./"
+    for icon in manifest["icons"]:
+        with Image.open(result.site_dir / icon["src"]) as image:
+            assert f"{image.width}x{image.height}" == icon["sizes"]
+    head = BeautifulSoup((result.site_dir / "index.html").read_text("utf-8"), "lxml")
+    assert head.find("link", rel="manifest")["href"] == "manifest.webmanifest"
+    assert (result.site_dir / head.find("link", rel="apple-touch-icon")["href"]).is_file()

@@ -1,0 +1,55 @@
+"""Rebuild the sample ward and retake docs/screenshots/: home, article, listing and 404 at 390 px
+and 1280 px, light theme, default text size, in Debian's Chromium (never a downloaded browser).
+
+    .venv/bin/python docs/screenshots/make_screenshots.py
+
+Screenshots are full pages cut at 1,800 px and reduced to 128 colours (Pillow) to stay small.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+from playwright.sync_api import sync_playwright
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+from tests.conftest import served  # noqa: E402  (the tests' static server, gzip like a host)
+
+PAGES = {"home": "", "article": "tin-tuc/ban-giao-nha-dai-doan-ket-cho-ho-can-ngheo-o-to-dan-pho-so-9/",
+         "listing": "tin-tuc/", "404": "404.html"}
+WIDTHS = (390, 1280)
+MAX_HEIGHT = 1800
+
+
+def main() -> None:
+    out = Path(__file__).parent
+    with tempfile.TemporaryDirectory() as scratch:
+        site = Path(scratch) / "site"
+        subprocess.run([sys.executable, "-c", "from generator.cli.main import cli; cli()", "build", "--site-dir",
+                        str(site)], cwd=REPO, check=True, capture_output=True)
+        with served(site) as server, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=["--no-sandbox", "--disable-gpu"])
+            for width in WIDTHS:
+                context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="light")
+                page = context.new_page()
+                for name, path in PAGES.items():
+                    page.goto(server.url + path, wait_until="networkidle")
+                    png = page.screenshot(full_page=True)
+                    image = Image.open(io.BytesIO(png)).convert("RGB")
+                    image = image.crop((0, 0, image.width, min(image.height, MAX_HEIGHT)))
+                    target = out / f"{name}-{width}.png"
+                    image.quantize(128, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
+                    print(target.relative_to(REPO), image.size)
+                context.close()
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()
