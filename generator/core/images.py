@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import multiprocessing
 import posixpath
 import re
@@ -131,6 +132,7 @@ def _upright_srgb(path: str):
     try:
         with Image.open(path) as source:
             source.seek(0)  # animated GIF/WebP: the first frame (check warned about it)
+            _decode_no_larger_than_needed(source)
             source.load()
             image = ImageOps.exif_transpose(source)
             icc = source.info.get("icc_profile")
@@ -149,6 +151,21 @@ def _upright_srgb(path: str):
     bare = Image.new(image.mode, image.size)
     bare.paste(image)
     return bare
+
+
+def _decode_no_larger_than_needed(source) -> None:
+    """A JPEG decodes at 1/2, 1/4 or 1/8 scale in a fraction of the time: ask for the smallest
+    scale whose upright width still reaches 90 % of the widest rendition. A 12 MP portrait
+    (3024 px wide upright) then decodes at 1512 px instead of 3024: its widest file is 1512 px."""
+    if source.format != "JPEG":
+        return
+    turned = source.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+    upright_width = source.height if turned else source.width
+    enough = WIDTHS[-1] * 0.9
+    if upright_width <= enough:
+        return
+    factor = enough / upright_width
+    source.draft("RGB", (math.ceil(source.width * factor), math.ceil(source.height * factor)))
 
 
 def widths_for(original_width: int) -> list[int]:

@@ -199,3 +199,13 @@ def test_heic_without_pillow_heif_says_how_to_send_a_jpeg(tmp_path, monkeypatch)
     [problem] = result.problems.problems
     assert (problem.code, problem.line) == ("image.heic_unsupported", 5)
     assert "Tương thích nhất" in problem.format()
+
+
+def test_a_12_megapixel_landscape_photo_is_decoded_at_half_scale_and_still_makes_1600_px(tmp_path):
+    settings, result = site_with(tmp_path, {"content/news/2026/rong.jpg": phone_photo(4000, 3000, 1)}, image="rong.jpg")
+    images, log = prepare(tmp_path, settings, result)
+    photo = images.get("news/2026/rong.jpg")
+    assert [(r.width, r.height) for r in photo.renditions] == [(480, 360), (960, 720), (1600, 1200)]
+    with Image.open(images.files[photo.largest.fallback]) as published:
+        assert published.size == (1600, 1200) and not published.getexif()
+        assert published.convert("RGB").getpixel((5, 5))[0] > 150  # red stays top-left: no turn
