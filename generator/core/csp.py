@@ -1,9 +1,10 @@
 """A Content-Security-Policy for every page, as a <meta> tag (GitHub Pages sets no headers).
 
-Scripts run only from the site itself, plus the page's own inline scripts by their SHA-256
-hash: the theme writes two (which differ with the page's depth), so the hashes are taken
-from each finished page. Anything else inline, an injected <script> or an on*= handler that
-got past the sanitiser, is refused by the browser: a second wall behind nh3.
+Scripts run only from the site itself, plus the theme's inline scripts by their SHA-256 hash:
+the theme writes a few (which differ with the page's depth), so the hashes are taken from each
+finished page, but never from the page's content (from its first <article> to its last
+</article>), where officers' text is. A <script> there (one that got past the sanitiser) and
+every on*= handler are refused by the browser: a second wall behind nh3.
 
 What the site needs and why:
 - script-src 'self' + hashes: the theme's bundle, ward-news.js, search.js, Pagefind's module;
@@ -33,10 +34,16 @@ BASE_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}
                "base-uri 'self'; form-action 'self'")
 
 
+def _outside_content(html: str) -> str:
+    lowered = html.lower()
+    start, end = lowered.find("<article"), lowered.rfind("</article>")
+    return html if start < 0 or end < start else html[:start] + html[end:]
+
+
 def inline_script_hashes(html: str) -> list[str]:
-    """'sha256-…' of each inline script the browser would run, in page order, no repeats."""
+    """'sha256-…' of each inline script the theme wrote outside the content, in page order, no repeats."""
     hashes: dict[str, None] = {}
-    for match in _SCRIPT.finditer(html):
+    for match in _SCRIPT.finditer(_outside_content(html)):
         attributes, body = match.group(1), match.group(2)
         kind = _TYPE.search(attributes)
         if _SRC.search(attributes) or (kind.group(1).lower() if kind else "") not in _SCRIPT_TYPES:

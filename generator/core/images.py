@@ -37,7 +37,21 @@ from .problems import ProblemLog
 WIDTHS = (480, 960, 1600)
 WEBP_QUALITY = 78
 JPEG_QUALITY = 80
-_VERSION = f"images-1|{'-'.join(map(str, WIDTHS))}|q{WEBP_QUALITY}/{JPEG_QUALITY}|pillow-{PIL.__version__}"
+WEBP_MAX_SIDE = 16383  # WebP cannot be taller or wider: a long phone screenshot needs narrower files
+
+
+def _heif_version() -> str:
+    try:
+        from pillow_heif import __version__
+    except ImportError:
+        return "none"
+    return __version__
+
+
+#: Everything besides the original's bytes that decides the files made: bump the first part when
+#: the code that makes them changes what it makes.
+_VERSION = (f"images-2|{'-'.join(map(str, WIDTHS))}|q{WEBP_QUALITY}/{JPEG_QUALITY}|pillow-{PIL.__version__}"
+            f"|heif-{_heif_version()}")
 
 #: Icons made from the logo: (file name, size in px, opaque background?). Apple draws a
 #: transparent icon on black, so its icon gets the ward's white background.
@@ -136,17 +150,21 @@ def _upright_srgb(path: str):
             source.load()
             image = ImageOps.exif_transpose(source)
             icc = source.info.get("icc_profile")
-            has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
-            image = image.convert("RGBA" if has_alpha else "RGB")
+            has_alpha = image.has_transparency_data  # alpha bands, and a transparent colour (tRNS)
+            if image.mode.startswith("I"):  # 16-bit greyscale: scale to 8 bits, not clip to white
+                image = image.convert("I").point(lambda value: value / 256).convert("L")
+            wanted = "RGBA" if has_alpha else "RGB"
+            if icc and image.mode in ("RGB", "RGBA", "CMYK", "L"):
+                # In the file's own colour space (a CMYK or grey profile needs CMYK or grey pixels).
+                try:
+                    profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+                    image = ImageCms.profileToProfile(image, profile, ImageCms.createProfile("sRGB"),
+                                                      outputMode="RGBA" if image.mode == "RGBA" else "RGB")
+                except (ImageCms.PyCMSError, OSError, ValueError):
+                    pass  # a broken profile: the pixels as they are are still the best guess
+            image = image.convert(wanted)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         return "image.broken"
-    if icc:
-        try:
-            profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            image = ImageCms.profileToProfile(image, profile, ImageCms.createProfile("sRGB"),
-                                              outputMode=image.mode)
-        except (ImageCms.PyCMSError, OSError, ValueError):
-            pass  # a broken profile: the pixels as they are are still the best guess
     # A fresh image from the pixels alone: no EXIF, XMP, ICC, comments or text chunks survive.
     bare = Image.new(image.mode, image.size)
     bare.paste(image)
@@ -168,12 +186,16 @@ def _decode_no_larger_than_needed(source) -> None:
     source.draft("RGB", (math.ceil(source.width * factor), math.ceil(source.height * factor)))
 
 
-def widths_for(original_width: int) -> list[int]:
-    """WIDTHS below the original, plus the original itself when it is narrower than the widest."""
-    chosen = [w for w in WIDTHS if w < original_width]
-    if original_width <= WIDTHS[-1] and original_width not in chosen:
-        chosen.append(original_width)
-    return chosen or [WIDTHS[-1]]
+def widths_for(original_width: int, original_height: int | None = None) -> list[int]:
+    """WIDTHS below the original, plus the original itself when it is narrower than the widest;
+    none so narrow-and-tall that WebP could not hold it (a 1080×20000 screenshot of a notice)."""
+    widest = original_width
+    if original_height:
+        widest = min(widest, max(1, WEBP_MAX_SIDE * original_width // original_height))
+    chosen = [w for w in WIDTHS if w < widest]
+    if widest <= WIDTHS[-1] and widest not in chosen:
+        chosen.append(widest)
+    return chosen or [min(WIDTHS[-1], widest)]
 
 
 def make_renditions(path: str, key: str, cache_root: str) -> dict:
@@ -183,10 +205,19 @@ def make_renditions(path: str, key: str, cache_root: str) -> dict:
     image = _upright_srgb(path)
     if isinstance(image, str):
         return {"error": image}
+    try:
+        return _encode(image, key, cache_root)
+    except (OSError, ValueError):  # an encoder's limit this file still reaches: refused, not a traceback
+        return {"error": "image.broken"}
+
+
+def _encode(image, key: str, cache_root: str) -> dict:
+    from PIL import Image
+
     cache = DiskCache(Path(cache_root), "images")
     alpha = image.mode == "RGBA"
     renditions = []
-    for width in widths_for(image.width):
+    for width in widths_for(image.width, image.height):
         height = max(1, round(image.height * width / image.width))
         resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
         webp = io.BytesIO()
@@ -202,6 +233,21 @@ def make_renditions(path: str, key: str, cache_root: str) -> dict:
     manifest = {"width": image.width, "height": image.height, "alpha": alpha, "renditions": renditions}
     cache.put(key, ".json", json.dumps(manifest).encode())
     return manifest
+
+
+def _complete(cache: DiskCache, key: str) -> bool:
+    """The manifest and every file it lists are in the cache (another build's prune, or a person
+    deleting files, can leave an entry half there: then it is made again, in this build)."""
+    manifest_path = cache.get(key, ".json")
+    if manifest_path is None:
+        return False
+    try:
+        manifest = json.loads(manifest_path.read_bytes())
+        ext = ".png" if manifest["alpha"] else ".jpg"
+        return all(cache.get(f"{key}-{w}", suffix) is not None
+                   for w, _ in manifest["renditions"] for suffix in (".webp", ext))
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
 
 
 def image_key(data: bytes) -> str:
@@ -233,7 +279,7 @@ def prepare_images(references: Mapping[str, list[tuple[str, int | None]]], conte
         except OSError:
             continue  # validation already reported it
         keys[src_uri] = key
-        if key not in missing and cache.get(key, ".json") is None:
+        if key not in missing and not _complete(cache, key):
             missing[key] = (src_uri, str(path))
     if missing:
         jobs = list(missing.items())
@@ -261,11 +307,7 @@ def prepare_images(references: Mapping[str, list[tuple[str, int | None]]], conte
         ext = ".png" if manifest["alpha"] else ".jpg"
         for (w, _), rendition in zip(manifest["renditions"], image.renditions):
             for url, suffix in ((rendition.webp, ".webp"), (rendition.fallback, ext)):
-                cached = cache.get(f"{key}-{w}", suffix)
-                if cached is None:  # a half-pruned entry: make it again next time
-                    cache.path(key, ".json").unlink(missing_ok=True)
-                    break
-                result.files[url] = cached
+                result.files[url] = cache.get(f"{key}-{w}", suffix) or cache.path(f"{key}-{w}", suffix)
         result.images[src_uri] = image
     result.reused = len({keys[s] for s in result.images}) - result.made
     cache.prune(grace_seconds=7 * 24 * 3600)

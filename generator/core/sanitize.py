@@ -103,6 +103,7 @@ class _Inventory(HTMLParser):
         self.close()
 
     def handle_starttag(self, tag, attrs):
+        tag = "img" if tag == "image" else tag  # the HTML parser in nh3 reads <image> as <img>
         self.items[("tag", tag, "")] += 1
         for name, value in attrs:
             self.items[("attribute", f"{tag} {name}", (value or "").strip())] += 1
@@ -110,6 +111,12 @@ class _Inventory(HTMLParser):
     handle_startendtag = handle_starttag
 
     def handle_comment(self, data):
+        self.items[("comment", "", "")] += 1
+
+    def handle_pi(self, data):  # <?...>: read as a comment, and removed like one
+        self.items[("comment", "", "")] += 1
+
+    def unknown_decl(self, data):  # <![CDATA[...]]>
         self.items[("comment", "", "")] += 1
 
 

@@ -10,6 +10,7 @@ import posixpath
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -19,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 from ..core import urls
 from ..core.csp import with_csp
 from ..core.images import prepare_site_images, responsive_body
-from ..core.rules.images import relative_src_uri
+from ..core.rules.images import file_part, relative_src_uri
 from ..core.load import ArticleCache, load_site
 from ..core.outputs import OutputStats, SiteOutputs
 from ..core.plan import SitePlan, build_plan
@@ -203,8 +204,9 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         images, page_dir = self.plan.images, posixpath.dirname(urls.dest_path(planned.url))
 
         def find(src: str):
-            src = html_module.unescape(src).split("#", 1)[0].split("?", 1)[0]
-            return images.get(posixpath.normpath(posixpath.join(page_dir, src))) or \
+            src = file_part(html_module.unescape(src))
+            # MkDocs percent-encodes the paths it rewrites (`%E1%BA%A3nh.jpg` for `ảnh.jpg`).
+            return images.get(posixpath.normpath(posixpath.join(page_dir, unquote(src)))) or \
                 images.get(relative_src_uri(planned.src_uri, src))
         return find
 

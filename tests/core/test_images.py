@@ -209,3 +209,49 @@ def test_a_12_megapixel_landscape_photo_is_decoded_at_half_scale_and_still_makes
     with Image.open(images.files[photo.largest.fallback]) as published:
         assert published.size == (1600, 1200) and not published.getexif()
         assert published.convert("RGB").getpixel((5, 5))[0] > 150  # red stays top-left: no turn
+
+
+def test_a_long_phone_screenshot_is_published_in_widths_webp_can_hold(tmp_path):
+    """1080 × 20000 (a notice captured from Zalo): a 960 px copy would be 17,778 px tall, past WebP's limit."""
+    tall = io.BytesIO()
+    Image.new("RGB", (1080, 20000), BLUE).save(tall, "PNG")
+    settings, result = site_with(tmp_path, {"content/news/2026/thong-bao.png": tall.getvalue()}, image="thong-bao.png")
+    images, log = prepare(tmp_path, settings, result)
+    photo = images.get("news/2026/thong-bao.png")
+    assert not log.problems and [r.width for r in photo.renditions] == [480, 884]
+    assert all(r.height <= 16383 for r in photo.renditions)
+
+
+def test_16_bit_greyscale_and_a_transparent_colour_survive(tmp_path):
+    grey = io.BytesIO()
+    Image.new("I;16", (400, 300), 30000).save(grey, "PNG")
+    keyed = Image.new("RGB", (400, 300), (255, 255, 255))
+    keyed.paste((200, 0, 0), (100, 100, 300, 200))
+    keyed_png = io.BytesIO()
+    keyed.save(keyed_png, "PNG", transparency=(255, 255, 255))  # white marked transparent (tRNS)
+    settings, result = site_with(tmp_path, {"content/news/2026/xam.png": grey.getvalue(),
+                                            "content/news/2026/logo.png": keyed_png.getvalue()},
+                                 body="![xám](xam.png)\n\n![logo](logo.png)\n")
+    images, _ = prepare(tmp_path, settings, result)
+    with Image.open(images.files[images.get("news/2026/xam.png").largest.fallback]) as out:
+        assert 100 < out.convert("L").getpixel((5, 5)) < 135  # 30000/65535 of white, not clipped to 255
+    logo = images.get("news/2026/logo.png")
+    assert logo.fallback_type == "image/png"
+    with Image.open(images.files[logo.largest.fallback]) as out:
+        assert out.convert("RGBA").getpixel((5, 5))[3] == 0 and out.convert("RGBA").getpixel((200, 150))[3] == 255
+
+
+def test_a_half_deleted_cache_entry_is_made_again_in_the_same_build(tmp_path):
+    settings, result = site_with(tmp_path, {"content/news/2026/anh.jpg": phone_photo(1200, 900, 1)}, image="anh.jpg")
+    first, _ = prepare(tmp_path, settings, result)
+    next(p for p in (tmp_path / "cache/images").glob("*-960.jpg")).unlink()
+    second, _ = prepare(tmp_path, settings, result)
+    assert (second.made, second.reused) == (1, 0)
+    assert all(path.is_file() for path in second.files.values())
+
+
+def test_a_query_or_fragment_after_the_file_name_still_finds_the_photo(tmp_path):
+    body = "![a](anh.jpg?v=2)\n\n<img src=\"anh.jpg#top\" alt=\"b\">\n"
+    settings, result = site_with(tmp_path, {"content/news/2026/anh.jpg": phone_photo(800, 600, 1)}, body=body)
+    images, log = prepare(tmp_path, settings, result)
+    assert not log.problems and list(images.images) == ["news/2026/anh.jpg"]

@@ -98,3 +98,19 @@ def test_only_scripts_the_browser_runs_are_hashed():
     assert inline_script_hashes(html) == [sha("a()"), sha("b()")]  # data scripts and src= are not
     secured = with_csp(html)
     assert secured.index('http-equiv="Content-Security-Policy"') < secured.index("<script>")
+
+
+def test_a_script_in_the_page_content_is_never_hashed_so_never_runs():
+    """Hashes come from the finished page, but never from its content (first <article> to last
+    </article>), where officers' text is: a <script> that got past the sanitiser is not allowed."""
+    import base64
+    import hashlib
+
+    html = ('<head><meta charset="utf-8"><script>theme()</script></head><body>'
+            '<main class="md-main"><article><p>x</p><article class="wn-teaser"><script>stolen()</script></article>'
+            '<script>also_stolen()</script></article><script>theme_in_main()</script></main><script>after()</script></body>')
+
+    def sha(body):
+        return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+    assert inline_script_hashes(html) == [sha("theme()"), sha("theme_in_main()"), sha("after()")]

@@ -97,9 +97,11 @@ def test_every_form_of_body_image_is_published_as_a_picture_and_the_manifest_nam
     from tests.conftest import article, make_site
     from tests.fixtures.unseen_ward import phone_photo
 
+    # Officers name files as they speak: accents and spaces (MkDocs percent-encodes those links).
     body = ("Mở đầu.\n\n![Ảnh một][mot]\n\n<p><img src=\"hai.jpg\" alt=\"Ảnh hai\"></p>\n\n"
-            "![Ảnh ba](ba.jpg)\n\n[mot]: mot.jpg \"Tiêu đề\"\n")
-    photos = {f"content/news/2026/{name}.jpg": phone_photo(900 + i * 100, 600) for i, name in enumerate(["mot", "hai", "ba"])}
+            "![Ảnh ba](<ảnh lễ hội.jpg>)\n\n[mot]: mot.jpg \"Tiêu đề\"\n")
+    photos = {f"content/news/2026/{name}.jpg": phone_photo(900 + i * 100, 600)
+              for i, name in enumerate(["mot", "hai", "ảnh lễ hội"])}
     root = make_site(tmp_path, {"content/news/2026/bai.md": article(body=body), **photos,
                                 "content/site.yml": "name: Xã Tân Phú\nlogo: logo.png\n",
                                 "content/logo.png": (REPO_FIXTURES / "tiny.png").read_bytes()})
@@ -116,7 +118,7 @@ def test_every_form_of_body_image_is_published_as_a_picture_and_the_manifest_nam
     # No lead image: the first body photo is the one at the top, so it loads first; the rest lazily.
     assert [p.img.get("loading") or p.img.get("fetchpriority") for p in pictures] == ["high", "lazy", "lazy"]
     assert (result.stats.images_made, result.stats.images_reused) == (4, 0)
-    assert not any((result.site_dir / "news/2026" / f"{n}.jpg").exists() for n in ("mot", "hai", "ba"))
+    assert not any((result.site_dir / "news/2026" / f"{n}.jpg").exists() for n in ("mot", "hai", "ảnh lễ hội"))
     manifest = json.loads((result.site_dir / "manifest.webmanifest").read_text("utf-8"))
     assert manifest["name"] == "Xã Tân Phú" and manifest["lang"] == "vi" and manifest["start_url"] == "./"
     for icon in manifest["icons"]:

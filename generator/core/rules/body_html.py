@@ -32,7 +32,7 @@ def _render(body: str) -> str:
 
 
 def might_lose_something(body: str) -> bool:
-    return "<" in body or any(m.group(1).lower() not in _SAFE_SCHEMES for m in _LINK_SCHEME.finditer(body))
+    return "<" in body or "&#" in body or any(m.group(1).lower() not in _SAFE_SCHEMES for m in _LINK_SCHEME.finditer(body))
 
 
 def _line_of(removed: Removed, lines: list[str]) -> int:

@@ -38,11 +38,17 @@ _DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.
 _RAW_IMG = re.compile(r"<img\b[^>]{0,2000}?\bsrc\s*=\s*(?:\"([^\"]{0,2000})\"|'([^']{0,2000})'|([^\s>]{1,2000}))",
                       re.I | re.S)
 _CODE_FENCE = re.compile(r"^ {0,3}(```|~~~)[^\n]*\n.*?^ {0,3}\1[^\n]*$", re.M | re.S)
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 
 
 def relative_src_uri(owner_src_uri: str, target: str) -> str:
     """Where `target`, written in the file `owner_src_uri`, points inside content/ (may start with ..)."""
     return posixpath.normpath(posixpath.join(posixpath.dirname(owner_src_uri), target.strip().replace("\\", "/")))
+
+
+def file_part(target: str) -> str:
+    """The file a reference names, without `?query` or `#fragment` (`anh.jpg?v=2` is `anh.jpg`)."""
+    return target.strip().split("#", 1)[0].split("?", 1)[0]
 
 
 def _label(text: str) -> str:
@@ -55,6 +61,7 @@ def body_image_targets(body: str):
     Code blocks are blanked first (keeping their lines): an `<img>` shown as code is text.
     """
     text = _CODE_FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)  # `<img src=…>` in code is text
     found: list[tuple[int, int, str]] = []
     for match in _INLINE.finditer(text):
         found.append((match.start(), text.count("\n", 0, match.start()), match.group(1) or match.group(2)))
@@ -124,7 +131,7 @@ def resolve_image(
     if target.startswith(("/", "\\")) or _WINDOWS_ABSOLUTE.match(target):
         log.add("image.outside", path, line, value=value)
         return None
-    joined = relative_src_uri(owner_src_uri, target.split("#", 1)[0].split("?", 1)[0])
+    joined = relative_src_uri(owner_src_uri, file_part(target))
     if joined == ".." or joined.startswith("../"):
         log.add("image.outside", path, line, value=value)
         return None
@@ -175,7 +182,7 @@ def image_references(site, site_file_path: str = "content/site.yml") -> dict[str
             add(article.image.src_uri, article.path, article.lines.get("image"))
     for owner in (*site.articles, *site.pages, *site.reports):
         for offset, target in body_image_targets(owner.body):
-            add(relative_src_uri(owner.src_uri, target), owner.path, owner.body_line + offset)
+            add(relative_src_uri(owner.src_uri, file_part(target)), owner.path, owner.body_line + offset)
     if site.ward.logo:
         add(site.ward.logo, site_file_path, None)
     return found
