@@ -93,7 +93,7 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
 
 
 def write_mkdocs_yml(root: Path, plugin: dict | None = None) -> None:
-    """mkdocs.yml using the repo's theme overrides and the plugin with a fixed clock."""
+    """A short mkdocs.yml, as a ward's own: the packaged theme (brought in by the plugin), a fixed clock."""
     options = {"now": NOW, "pagination_per_page": 10, **(plugin or {})}
     option_lines = "\n".join(f"      {k}: {v!r}" if isinstance(v, str) else f"      {k}: {v}" for k, v in options.items())
     (root / "mkdocs.yml").write_text(textwrap.dedent(f"""\
@@ -103,9 +103,6 @@ def write_mkdocs_yml(root: Path, plugin: dict | None = None) -> None:
         site_dir: site
         theme:
           name: material
-          custom_dir: {REPO / 'overrides'}
-          language: vi
-          font: false
         plugins:
           - ward-news:
         """) + option_lines + "\n", encoding="utf-8")
@@ -113,7 +110,7 @@ def write_mkdocs_yml(root: Path, plugin: dict | None = None) -> None:
 
 def make_site(tmp_path: Path, files: dict[str, str | bytes], plugin: dict | None = None,
               categories: str | None = CATEGORIES) -> Path:
-    """A project folder: mkdocs.yml (the repo's theme and overrides) and content/ with `files`."""
+    """A project folder: mkdocs.yml (the packaged theme) and content/ with `files`."""
     write_mkdocs_yml(tmp_path, plugin)
     all_files = dict(files)
     if categories is not None and "content/categories.yml" not in all_files:
@@ -157,12 +154,11 @@ def build_site(root: Path, site_dir: Path | None = None) -> Build:
 
 
 def copy_sample(tmp_path: Path) -> Path:
-    """The bundled sample ward (mkdocs.yml, content/, overrides/) as a project of its own."""
+    """The bundled sample ward (mkdocs.yml, content/) as a project of its own: the theme is the package's."""
     root = tmp_path / "sample"
     root.mkdir()
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("content", "overrides"):
-        shutil.copytree(REPO / folder, root / folder)
+    shutil.copytree(REPO / "content", root / "content")
     return root
 
 

@@ -57,7 +57,7 @@ _VERSION = (f"images-2|{'-'.join(map(str, WIDTHS))}|q{WEBP_QUALITY}/{JPEG_QUALIT
 #: transparent icon on black, so its icon gets the ward's white background.
 ICONS = (("favicon-32.png", 32, False), ("icon-192.png", 192, False), ("icon-512.png", 512, False),
          ("apple-touch-icon.png", 180, True))
-THEME_COLOR = "#a3151a"  # the header's red (overrides/assets/stylesheets/ward-news.css)
+THEME_COLOR = "#a3151a"  # the header's red (generator/theme/assets/stylesheets/ward-news.css)
 HEADER_LOGO_HEIGHT = 96  # the header shows it at 48 CSS px: 2× for phone screens
 
 _heif_registered = False

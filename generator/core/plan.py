@@ -69,7 +69,7 @@ class PlannedPage:
     """One HTML page of the site and everything needed to render and share it."""
 
     kind: str  # home · article · page · news-index · category · tag · archive · author · report · report-index
-    template: str  # under overrides/, e.g. "ward/article.html"
+    template: str  # under generator/theme/ (or a ward's own overrides/), e.g. "ward/article.html"
     src_uri: str  # the officer's file, or a virtual path unique to this page
     url: str  # from urls.py, relative to the site root
     title: str  # plain text: <title>, og:title, the card's headline

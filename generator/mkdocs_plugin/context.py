@@ -1,4 +1,4 @@
-"""Template context: what our overrides/ templates read for each planned page."""
+"""Template context: what the theme's templates (generator/theme/) read for each planned page."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..core import urls
 from ..core.model import Article
 from ..core.plan import PlannedPage, SitePlan
+from .theme import theme_dirs
 
 
 class PlannedFile(File):
@@ -109,7 +110,7 @@ def shared_fingerprint(plan: SitePlan, config) -> str:
     parts = [repr(plan.site.ward), repr(nav_entries(plan)), str(config.site_url), str(config.site_name),
              config.theme.name or "", repr(config.markdown_extensions), repr(config.mdx_configs),
              repr(sorted(config.plugins["ward-news"].config.items())), repr(sorted(plan.images.files))]
-    for directory in [config.theme.custom_dir] if config.theme.custom_dir else []:
+    for directory in theme_dirs(config.theme):  # the ward's overrides/, then the packaged theme
         for folder, _, names in os.walk(directory):
             for name in sorted(names):
                 stat = os.stat(os.path.join(folder, name))

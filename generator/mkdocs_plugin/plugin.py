@@ -30,7 +30,7 @@ from ..core.search import SEARCHABLE_KINDS, BackgroundIndexer
 from . import context
 from .config import WardNewsConfig, to_settings
 from .files import PlannedFile, nav_entries, plan_files, shared_fingerprint
-from .theme import fix_material_markup
+from .theme import fix_material_markup, use_packaged_theme
 
 log = logging.getLogger("mkdocs.plugins.ward-news")
 
@@ -60,9 +60,11 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
 
     # on_config: load and validate every officer file *before* MkDocs cleans site_dir, so a
     # content error aborts while the previous site is still in place. Runs last (-100) so the
-    # theme and other plugins have settled docs_dir and site_url.
+    # theme and other plugins have settled docs_dir and site_url. The packaged theme joins Material's
+    # search path here: MkDocs builds the Jinja loader and collects theme files only after on_config.
     @event_priority(-100)
     def on_config(self, config):
+        use_packaged_theme(config.theme)
         settings = to_settings(self.config, config)
         tz = zone(settings.timezone)
         now = datetime.now(tz)
@@ -109,7 +111,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.outputs.start()
         return files
 
-    # on_env: Vietnamese formatting filters and the site model for overrides/ templates.
+    # on_env: Vietnamese formatting filters and the site model for the theme's templates.
     def on_env(self, env, *, config, files):
         env.filters.update(context.FILTERS)
         env.globals.update(context.env_globals(self.plan))

@@ -1,8 +1,57 @@
-"""Small corrections to the markup Material itself writes (not officers' content)."""
+"""The theme that ships in the package, brought into Material's search path by the plugin, and
+small corrections to the markup Material itself writes (not officers' content)."""
 
 from __future__ import annotations
 
+import copy
+import os
 import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+#: Our templates, partials, CSS and scripts (package data): Material overrides, as `custom_dir` would be.
+THEME_DIR = str(Path(__file__).resolve().parent.parent / "theme")
+
+#: What the site needs from Material's own options, used where the ward's mkdocs.yml keeps
+#: Material's default. `font: false`: no Google Fonts, nothing is loaded from another host;
+#: `custom` palette: the colours are ours (assets/stylesheets/ward-news.css).
+THEME_DEFAULTS = {
+    "language": "vi",
+    "font": False,
+    "palette": {"primary": "custom", "accent": "custom"},
+    "features": ["navigation.tabs", "navigation.top"],
+}
+
+#: Material's own values for those options (its mkdocs_theme.yml; `palette` it leaves unset).
+_MATERIAL_DEFAULTS = {
+    "language": "en",
+    "font": {"text": "Roboto", "code": "Roboto Mono"},
+    "palette": None,
+    "features": [],
+}
+
+
+def use_packaged_theme(theme) -> None:
+    """Put our theme between the ward's own `custom_dir` and Material, and fill in the options the
+    site needs where the ward left Material's default. MkDocs reads `theme.dirs` after on_config,
+    for the Jinja loader and for the static files (CSS, JS) it copies into the site."""
+    if theme.name != "material":
+        raise PluginError(
+            f"ward-news cần giao diện Material, nhưng mkdocs.yml chọn giao diện “{theme.name or ''}”. "
+            "Trong mkdocs.yml, ghi: theme: name: material (mẫu trang riêng của phường đặt trong "
+            "theme: custom_dir: overrides).")
+    if THEME_DIR not in theme.dirs:
+        theme.dirs.insert(1 if theme.custom_dir else 0, THEME_DIR)
+    for key, value in THEME_DEFAULTS.items():
+        if theme.get(key) == _MATERIAL_DEFAULTS[key]:
+            theme[key] = copy.deepcopy(value)
+
+
+def theme_dirs(theme) -> list[str]:
+    """The folders of templates and files that are ours or the ward's (Material's change only with its version)."""
+    return [d for d in (theme.custom_dir, THEME_DIR) if d and os.path.isdir(d)]
+
 
 # Material puts autocomplete="off" on its checkbox toggles; HTML allows it only on text-like
 # inputs, so the Nu HTML Checker flags every page.

@@ -14,7 +14,6 @@ def sample(tmp_path_factory):
     root = tmp_path_factory.mktemp("sample")
     shutil.copytree(REPO / "content", root / "content")
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
     text = text.replace("timezone: Asia/Ho_Chi_Minh", "timezone: Asia/Ho_Chi_Minh\n      now: \"2026-11-23 12:00\"")
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     result = build_site(root)
