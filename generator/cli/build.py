@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from ..core import publish
-from .project import read_project
+from .project import default_config, read_project
 
 
 def run_build(config_file: str | None, content: str | None, site_dir: str | None, site_url: str | None) -> int:
@@ -34,7 +34,10 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
     started = time.monotonic()
     config = None
     try:
-        config = load_config(str(project.config_file) if project.config_file else None, **overrides)
+        if project.config_file is not None:
+            config = load_config(str(project.config_file), **overrides)
+        else:  # a ward with only content/: the defaults a short mkdocs.yml would hold
+            config = load_config(default_config(), config_file_path=str(project.root / "mkdocs.yml"), **overrides)
         build(config)
     except (Abort, PluginError, ConfigurationError) as exc:
         publish.discard(staged)

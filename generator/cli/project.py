@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from ..core import options as rules
+from ..core.rules.body_html import BODY_EXTENSION_CONFIGS, BODY_EXTENSIONS
 from ..core.settings import Settings
 
 
@@ -85,3 +87,19 @@ def settings_for(project: Project) -> Settings:
         site_url=project.site_url,
         pagination_per_page=project.pagination_per_page,
     )
+
+
+def default_config() -> io.BytesIO:
+    """The mkdocs.yml of a ward that has none: content/ into site/, Material with the packaged theme
+    (the plugin adds it and its defaults), bodies rendered as `check` renders them."""
+    extensions = [{name: BODY_EXTENSION_CONFIGS[name]} if name in BODY_EXTENSION_CONFIGS else name
+                  for name in BODY_EXTENSIONS]
+    data = {
+        "site_name": Settings.site_name,  # replaced by the name in content/site.yml
+        "docs_dir": "content",
+        "site_dir": "site",
+        "theme": {"name": "material"},
+        "plugins": ["ward-news"],
+        "markdown_extensions": extensions,
+    }
+    return io.BytesIO(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8"))

@@ -1,10 +1,12 @@
 """The theme ships in the ward-news package and the plugin brings it in: a ward's repository holds only
-content/ and a short mkdocs.yml, and may still replace one template or add CSS in its own
+content/ and a short mkdocs.yml (or none), and may still replace one template or add CSS in its own
 overrides/ (README, "Ward customisation")."""
 
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -111,6 +113,19 @@ def test_another_theme_is_refused_in_vietnamese(tmp_path):
     assert not built.ok
     assert "ward-news cần giao diện Material, nhưng mkdocs.yml chọn giao diện “mkdocs”." in built.log
     assert not (root / "site").exists()
+
+
+def test_ward_news_build_needs_no_mkdocs_yml(tmp_path):
+    write_files(tmp_path, {**FILES, "content/categories.yml": "- name: An sinh xã hội\n"})
+    result = subprocess.run([sys.executable, "-c", "from generator.cli.main import cli; cli()", "build",
+                             "--site-url", "https://phuong.example.vn/"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (tmp_path / "mkdocs.yml").exists()
+    page = (tmp_path / "site" / "tin-tuc" / "trao-qua-tet" / "index.html").read_text("utf-8")
+    assert 'lang="vi"' in page and "wn-textsize" in page and "<picture>" in page
+    assert '<meta property="og:url" content="https://phuong.example.vn/tin-tuc/trao-qua-tet/"' in page
+    assert (tmp_path / "site" / "assets" / "stylesheets" / "ward-news.css").is_file()
 
 
 def test_the_packaged_theme_sits_between_the_wards_overrides_and_material(tmp_path):
