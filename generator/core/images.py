@@ -200,8 +200,6 @@ def widths_for(original_width: int, original_height: int | None = None) -> list[
 
 def make_renditions(path: str, key: str, cache_root: str) -> dict:
     """Decode `path` once, write its renditions into the cache, return its manifest (or an error)."""
-    from PIL import Image
-
     image = _upright_srgb(path)
     if isinstance(image, str):
         return {"error": image}
@@ -338,7 +336,6 @@ def make_icons(logo_path: Path, cache_root: Path) -> tuple[SiteIcons, dict[str, 
     files: dict[str, Path] = {}
 
     def get_or_make(name: str, render: Callable[[], bytes]) -> Path:
-        nonlocal image
         found = cache.get(f"{key}-{name}", "")
         if found is None:
             found = cache.put(f"{key}-{name}", "", render())
@@ -378,8 +375,7 @@ def make_icons(logo_path: Path, cache_root: Path) -> tuple[SiteIcons, dict[str, 
     try:
         short = key[:12]
         header_path = get_or_make("header.webp", header)
-        from PIL import Image as _Image
-        with _Image.open(header_path) as opened:
+        with Image.open(header_path) as opened:
             header_size = opened.size
         header_url = urls.image_url(f"logo-{short}.webp")
         files[header_url] = header_path

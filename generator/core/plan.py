@@ -16,7 +16,7 @@ from . import urls, vi
 from .cards.spec import CardSpec
 from .feeds import FeedSpec, plan_feeds
 from .listings import Listing, build_listings, category_counts, years
-from .model import Article, Category, Report, Site, WardInfo
+from .model import Article, Category, Site, WardInfo
 from .reading import reading_minutes
 from .related import ArticleLink, article_link, neighbours, related_articles
 from .reports import REPORT_LABEL, ReportView, build_report_view
