@@ -3,14 +3,12 @@ view that fits the page budget written in the README (measured in Chromium, gzip
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from tests.conftest import build_site, copy_sample, served
 
-REPO_FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 ARTICLE = "tin-tuc/ban-giao-nha-dai-doan-ket-cho-ho-can-ngheo-o-to-dan-pho-so-9/"
 LISTING = "tin-tuc/"
@@ -88,6 +86,14 @@ def test_photos_take_their_place_before_they_load(chromium, sample):
     assert missing == [] and shift < 0.01, (missing, shift)
 
 
+def wide_logo() -> bytes:
+    import io
+
+    out = io.BytesIO()
+    Image.new("RGB", (300, 100), (163, 21, 26)).save(out, "PNG")
+    return out.getvalue()
+
+
 def test_every_form_of_body_image_is_published_as_a_picture_and_the_manifest_names_the_ward(tmp_path):
     import json
     import re
@@ -104,7 +110,7 @@ def test_every_form_of_body_image_is_published_as_a_picture_and_the_manifest_nam
               for i, name in enumerate(["mot", "hai", "ảnh lễ hội"])}
     root = make_site(tmp_path, {"content/news/2026/bai.md": article(body=body), **photos,
                                 "content/site.yml": "name: Xã Tân Phú\nlogo: logo.png\n",
-                                "content/logo.png": (REPO_FIXTURES / "tiny.png").read_bytes()})
+                                "content/logo.png": wide_logo()})
     result = build_site(root)
     assert result.ok, result.log
     page = BeautifulSoup((result.site_dir / "tin-tuc/bai/index.html").read_text("utf-8"), "lxml")
@@ -125,5 +131,9 @@ def test_every_form_of_body_image_is_published_as_a_picture_and_the_manifest_nam
         with Image.open(result.site_dir / icon["src"]) as image:
             assert f"{image.width}x{image.height}" == icon["sizes"]
     head = BeautifulSoup((result.site_dir / "index.html").read_text("utf-8"), "lxml")
+    logo = head.select_one(".md-header .md-logo img")  # 300x100: drawn 144x48 from a 288x96 file
+    assert (logo["width"], logo["height"]) == ("144", "48")
+    with Image.open(result.site_dir / logo["src"]) as header_logo:
+        assert header_logo.size == (288, 96)
     assert head.find("link", rel="manifest")["href"] == "manifest.webmanifest"
     assert (result.site_dir / head.find("link", rel="apple-touch-icon")["href"]).is_file()
