@@ -1,4 +1,4 @@
-"""`ward-news`: build, check, serve, new (see CONTENT.md; names and flags are a stable interface)."""
+"""`ward-news`: build, check, serve, new, init (see CONTENT.md; names and flags are a stable interface)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import click
 from .. import __version__
 from .build import build_command
 from .check import check_command
+from .init import init_command
 from .new import new_command
 from .serve import serve_command
 
@@ -25,3 +26,4 @@ cli.add_command(build_command)
 cli.add_command(check_command)
 cli.add_command(serve_command)
 cli.add_command(new_command)
+cli.add_command(init_command)

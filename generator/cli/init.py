@@ -1,0 +1,87 @@
+"""`ward-news init DIR --name "Phường ..."`: a new ward's repository, ready to check, build and publish.
+
+The files come from `generator/scaffold/` (package data): content/ with the ward's identity, the
+Mặt trận committee's usual categories, an introduction page and a first article; mkdocs.yml;
+requirements.txt pinning this version of ward-news; the GitHub workflows (check on pull
+requests; publish on merge and every morning, so scheduled articles appear); a pull-request
+template; the officers' guide; a README in Vietnamese with the two commands.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from string import Template
+
+import click
+import frontmatter
+
+from .. import __version__
+from ..core.rules.fields import zone
+from ..core.text import make_slug
+
+SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
+#: Package data cannot hold dot-files reliably: stored without the dot, written with it.
+_RENAMED = {"github": ".github", "gitignore": ".gitignore"}
+_GUIDE = "huong-dan-can-bo.md"
+
+
+def _target(relative: Path) -> Path:
+    parts = [_RENAMED.get(part, part) for part in relative.parts]
+    if parts == [_GUIDE]:
+        parts = ["docs", _GUIDE]
+    return Path(*parts)
+
+
+@click.command("init")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--name", required=True, help="Tên phường/xã, ví dụ “Phường Hòa Bình”.")
+@click.option("--site-url", default="", help="Địa chỉ trang, ví dụ https://mttq.phuonghoabinh.vn/ (có thể điền sau).")
+@click.option("--requirement", default=f"ward-news=={__version__}",
+              help="Dòng cài ward-news trong requirements.txt (mặc định: đúng phiên bản đang chạy).")
+def init_command(directory, name, site_url, requirement):
+    """Tạo kho trang tin mới cho một phường/xã: nội dung mẫu, cấu hình, quy trình kiểm tra và đăng."""
+    name = " ".join(name.split())
+    if not make_slug(name):
+        click.echo("Tên phường/xã cần có chữ, ví dụ: --name \"Phường Hòa Bình\".", err=True)
+        sys.exit(1)
+    root = Path(directory)
+    if root.exists() and any(root.iterdir()):
+        click.echo(f"Thư mục {root} đã có tệp; hãy chọn một thư mục mới hoặc trống.", err=True)
+        sys.exit(1)
+    values = {"name": name, "ward_in_text": _lower_first(name),
+              "organisation": f"Ủy ban Mặt trận Tổ quốc Việt Nam {_lower_first(name)}",
+              "site_url": site_url or "https://example.github.io/trang-tin/", "requirement": requirement}
+    written = []
+    for source in sorted(p for p in SCAFFOLD.rglob("*") if p.is_file()):
+        relative = source.relative_to(SCAFFOLD)
+        target = root / _target(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = source.read_text(encoding="utf-8")
+        if relative.name != _GUIDE:  # the officers' guide is copied as it is
+            text = Template(text).safe_substitute(values)
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    written.append(_first_article(root / "content", name))
+    click.echo(f"Đã tạo trang tin cho {name} trong {root} ({len(written)} tệp).")
+    click.echo(f"Tiếp theo: cd {root} && ward-news check && ward-news serve")
+
+
+def _lower_first(name: str) -> str:
+    """“Phường Hòa Bình” → “phường Hòa Bình”, as it reads after “Ủy ban MTTQ Việt Nam”."""
+    first, _, rest = name.partition(" ")
+    return (first.lower() + " " + rest).strip() if first.lower() in {"phường", "xã", "thị", "đặc"} else name
+
+
+def _first_article(content: Path, name: str) -> Path:
+    now = datetime.now(zone("Asia/Ho_Chi_Minh"))
+    title = f"Ra mắt trang thông tin của Mặt trận {_lower_first(name)}"
+    path = content / "news" / str(now.year) / f"{make_slug(title)}.md"
+    post = frontmatter.Post(
+        f"Từ hôm nay, tin hoạt động của Mặt trận và các đoàn thể {_lower_first(name)} được đăng tại trang này.\n\n"
+        "Bà con có thể xem trên điện thoại, chia sẻ qua Zalo, Facebook và tìm lại tin cũ bất cứ lúc nào.\n",
+        title=title, date=now.strftime("%Y-%m-%d %H:%M"), category="Hoạt động Mặt trận", tags=["trang tin"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(frontmatter.dumps(post, allow_unicode=True, sort_keys=False) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,72 @@
+"""`ward-news init`: a new ward's repository that checks and builds with the packaged theme alone."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import feedparser
+import yaml
+from bs4 import BeautifulSoup
+
+from generator import __version__
+from tests.fixtures.unseen_ward import write_ward
+
+CLI = [sys.executable, "-c", "from generator.cli.main import cli; cli()"]
+
+
+def ward_news(*args, cwd):
+    return subprocess.run([*CLI, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_init_makes_a_ward_repository_that_checks_and_builds(tmp_path):
+    made = ward_news("init", "xa-phu-my", "--name", "Xã  Phú Mỹ", "--site-url", "https://phumy.example.vn/", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    ward = tmp_path / "xa-phu-my"
+    files = sorted(p.relative_to(ward).as_posix() for p in ward.rglob("*") if p.is_file())
+    assert files == [
+        ".github/pull_request_template.md", ".github/workflows/check.yml", ".github/workflows/publish.yml",
+        ".gitignore", "README.md", "content/categories.yml", files[6], "content/pages/gioi-thieu.md",
+        "content/site.yml", "docs/huong-dan-can-bo.md", "mkdocs.yml", "requirements.txt"]
+    assert files[6].startswith("content/news/") and files[6].endswith("/ra-mat-trang-thong-tin-cua-mat-tran-xa-phu-my.md")
+    assert f"ward-news=={__version__}" in (ward / "requirements.txt").read_text("utf-8")
+    config = yaml.safe_load((ward / "mkdocs.yml").read_text("utf-8"))
+    assert config["theme"] == {"name": "material"} and config["site_name"] == "Xã Phú Mỹ"  # no custom_dir
+    for workflow in ("check", "publish"):
+        steps = yaml.safe_load((ward / f".github/workflows/{workflow}.yml").read_text("utf-8"))
+        commands = [step.get("run", "") for job in steps["jobs"].values() for step in job.get("steps", [])]
+        assert any("pip install -r requirements.txt" in c for c in commands)  # the pinned version
+        assert any(c.startswith("ward-news check") for c in commands)
+    assert "$" not in (ward / "content/site.yml").read_text("utf-8")
+    readme = (ward / "README.md").read_text("utf-8")
+    assert readme.startswith("# Trang tin Xã Phú Mỹ") and "ward-news serve" in readme and "ward-news check" in readme
+
+    checked = ward_news("check", cwd=ward)
+    assert checked.returncode == 0 and "Không tìm thấy lỗi nào" in checked.stdout, checked.stdout + checked.stderr
+    built = ward_news("build", cwd=ward)
+    assert built.returncode == 0, built.stdout + built.stderr
+    home = BeautifulSoup((ward / "site/index.html").read_text("utf-8"), "lxml")
+    assert home.html["lang"] == "vi" and home.select_one(".wn-textsize") is not None  # the packaged theme
+    assert "Ủy ban Mặt trận Tổ quốc Việt Nam xã Phú Mỹ" in home.get_text()
+    feed = feedparser.parse((ward / "site/feed.xml").read_bytes())
+    assert feed.bozo == 0 and feed.entries[0].title == "Ra mắt trang thông tin của Mặt trận xã Phú Mỹ"
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "cu").mkdir()
+    (tmp_path / "cu" / "ghi-chu.txt").write_text("x", encoding="utf-8")
+    result = ward_news("init", "cu", "--name", "Phường Cũ", cwd=tmp_path)
+    assert result.returncode == 1 and "đã có tệp" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unseen_wards_content_builds_in_a_repository_made_by_init(tmp_path):
+    assert ward_news("init", "repo", "--name", "Xã Tân Phú", cwd=tmp_path).returncode == 0
+    repo = tmp_path / "repo"
+    shutil.rmtree(repo / "content")
+    write_ward(tmp_path / "unseen")
+    shutil.copytree(tmp_path / "unseen" / "content", repo / "content")
+    built = ward_news("build", cwd=repo)
+    assert built.returncode == 0, built.stdout + built.stderr
+    article = BeautifulSoup((repo / "site/tin-tuc/trao-nha-dai-doan-ket-ap-3/index.html").read_text("utf-8"), "lxml")
+    assert article.select_one(".wn-lead-image picture source[type='image/webp']") is not None
