@@ -70,3 +70,47 @@ def test_an_unseen_wards_content_builds_in_a_repository_made_by_init(tmp_path):
     assert built.returncode == 0, built.stdout + built.stderr
     article = BeautifulSoup((repo / "site/tin-tuc/trao-nha-dai-doan-ket-ap-3/index.html").read_text("utf-8"), "lxml")
     assert article.select_one(".wn-lead-image picture source[type='image/webp']") is not None
+
+
+def test_the_installed_wheel_alone_inits_checks_and_builds_a_ward(tmp_path):
+    """A fresh venv holding only the ward-news wheel (its dependencies are borrowed from this
+    environment by a path entry, read-only: no index, no network): nothing from this repository."""
+    import site
+    import sysconfig
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    source = tmp_path / "source"  # a clean copy: setuptools builds in place and would keep stale files
+    shutil.copytree(repo / "generator", source / "generator", ignore=shutil.ignore_patterns("__pycache__"),
+                    symlinks=False)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(repo / name, source / name)
+    wheel_dir = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
+                    str(wheel_dir), str(source)], check=True, capture_output=True, timeout=300)
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    python = venv / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
+                    *map(str, wheel_dir.glob("ward_news-*.whl"))], check=True, capture_output=True, timeout=300)
+    fresh_site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                     capture_output=True, text=True, check=True).stdout.strip())
+    ours = [p for p in site.getsitepackages() if Path(p).is_dir()] or [sysconfig.get_paths()["purelib"]]
+    (fresh_site / "zz-borrowed-dependencies.pth").write_text("\n".join(ours) + "\n", encoding="utf-8")
+
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    where = subprocess.run([str(python), "-c", "import generator; print(generator.__file__)"], cwd=work,
+                           capture_output=True, text=True, check=True).stdout
+    assert where.startswith(str(fresh_site)), where  # the wheel's code, not this checkout
+    cli = [str(venv / "bin" / "ward-news")]
+    assert subprocess.run([*cli, "init", "ward", "--name", "Phường Kim Liên"], cwd=work, capture_output=True,
+                          timeout=120).returncode == 0
+    for command in (["check"], ["build"]):
+        result = subprocess.run([*cli, *command], cwd=work / "ward", capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stdout + result.stderr
+    site_dir = work / "ward" / "site"
+    assert (site_dir / "assets/stylesheets/ward-news.css").is_file() and (site_dir / "assets/javascripts/ward-news.js").is_file()
+    assert (work / "ward/docs/huong-dan-can-bo.md").stat().st_size > 10_000
+    home = BeautifulSoup((site_dir / "index.html").read_text("utf-8"), "lxml")
+    assert home.select_one(".wn-textsize") is not None and "Phường Kim Liên" in home.title.get_text()
