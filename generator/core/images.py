@@ -453,7 +453,9 @@ def prepare_site_images(site, settings, log: ProblemLog, cache_root: Path) -> Im
     instead of officers' original files. Problems (a photo that cannot be decoded) go to `log`."""
     from .rules.images import image_references
 
-    site_file = _display(settings, "site.yml")
+    from .load import display_path
+
+    site_file = display_path(settings, "site.yml")
     references = {src: [(path, line) for path, line in refs] for src, refs in image_references(site, site_file).items()}
     result = prepare_images(references, Path(settings.content_dir), cache_root, log, workers=settings.workers)
     if site.ward.logo and site.ward.logo in result.images:
@@ -463,9 +465,3 @@ def prepare_site_images(site, settings, log: ProblemLog, cache_root: Path) -> Im
             result.files.update(files)
     return result
 
-
-def _display(settings, src_uri: str) -> str:
-    import os
-
-    root = os.path.relpath(os.path.abspath(settings.content_dir), os.path.abspath(settings.display_root))
-    return f"{root}/{src_uri}".replace(os.sep, "/") if not root.startswith("..") else src_uri

@@ -42,21 +42,31 @@ class LoadResult:
         return self.site is not None
 
 
+def display_prefix(settings: Settings) -> str:
+    """What comes before a src_uri in the path officers see: `content/`, nothing, or an absolute
+    folder when content/ lies outside the project."""
+    root = os.path.abspath(settings.content_dir)
+    prefix = os.path.relpath(root, os.path.abspath(settings.display_root)).replace(os.sep, "/")
+    if prefix.startswith(".."):
+        return Path(root).as_posix() + "/"
+    return "" if prefix == "." else prefix + "/"
+
+
+def display_path(settings: Settings, src_uri: str) -> str:
+    """The path officers see, relative to the project (`content/news/a.md`)."""
+    return display_prefix(settings) + src_uri
+
+
 class _Reader:
     """Reads files as officers' text: decoded, normalised, problems logged with the right path."""
 
     def __init__(self, settings: Settings, log: ProblemLog):
         self.settings, self.log = settings, log
         self.root = settings.content_dir
-        self._root_abs = os.path.abspath(self.root)
-        self._display_root = os.path.abspath(settings.display_root)
-        self._prefix = os.path.relpath(self._root_abs, self._display_root).replace(os.sep, "/")
+        self._shown = display_prefix(settings)  # once: display() runs for every file
 
     def display(self, src_uri: str) -> str:
-        """The path officers see, relative to the project (`content/news/a.md`)."""
-        if self._prefix.startswith(".."):
-            return Path(self._root_abs).as_posix() + "/" + src_uri
-        return src_uri if self._prefix == "." else f"{self._prefix}/{src_uri}"
+        return self._shown + src_uri
 
     def raw(self, src_uri: str) -> bytes | None:
         try:

@@ -22,7 +22,6 @@ from .related import ArticleLink, article_link, neighbours, related_articles
 from .reports import REPORT_LABEL, ReportView, build_report_view
 from .rules.articles import DESCRIPTION_MAX, summarize
 from .images import ImageSet
-from .rules.images import image_references
 from .settings import Settings
 
 HOME_SRC = "index.md"
@@ -99,7 +98,6 @@ class SitePlan:
     home: Home
     pages: tuple[PlannedPage, ...]  # home first, then listings, plain pages, articles
     feeds: tuple[FeedSpec, ...]  # the site's feeds first, then each category's
-    assets: frozenset[str]  # src_uris of the content images the site shows (published as `images` says)
     description: str  # the ward's description, for the home page and the site's feeds
     site_url: str  # the public address the site is built for ("" when unknown)
     by_src: dict[str, PlannedPage] = field(default_factory=dict, compare=False, hash=False)
@@ -153,7 +151,7 @@ def build_plan(site: Site, settings: Settings, images: ImageSet | None = None) -
     feeds = plan_feeds(site.articles, site.categories, site.ward, builder.description, site.reports)
     pages = [builder.with_feeds(p, feeds) for p in pages]
     return SitePlan(site=site, home=builder.home_data, pages=tuple(pages), feeds=tuple(feeds),
-                    assets=frozenset(image_references(site)), description=builder.description,
+                    description=builder.description,
                     site_url=settings.site_url, by_src={p.src_uri: p for p in pages}, images=images or ImageSet())
 
 

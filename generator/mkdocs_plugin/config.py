@@ -17,54 +17,31 @@ from ..core.settings import Settings
 
 
 class _Option(base.BaseConfigOption):
-    """An option read by a core rule; left out or empty (`key:`) means the default."""
+    """An option read by its core rule (`options.read_…`); left out or empty (`key:`) means the default."""
 
-    def __init__(self, default):
+    def __init__(self, default, rule):
         super().__init__()
-        self.default = default
+        self.default, self.rule = default, rule
 
     def run_validation(self, value: object, /):
         if value is None:
             return self.default
         try:
-            return self.read(value)
+            return self.rule(self._name, value)
         except options.OptionError as exc:
             raise base.ValidationError(str(exc)) from None
 
-    def read(self, value: object):
-        raise NotImplementedError
-
-
-class Timezone(_Option):
-    def read(self, value):
-        return options.read_timezone(self._name, value)
-
-
-class Count(_Option):
-    def read(self, value):
-        return options.read_count(self._name, value)
-
-
-class Folder(_Option):
-    def read(self, value):
-        return options.read_folder(self._name, value)
-
-
-class Moment(_Option):
-    def read(self, value):
-        return options.read_moment(self._name, value)
-
 
 class WardNewsConfig(base.Config):
-    timezone = Timezone(Settings.timezone)
-    pagination_per_page = Count(Settings.pagination_per_page)
-    home_latest_count = Count(Settings.home_latest_count)
-    home_featured_max = Count(Settings.home_featured_max)
+    timezone = _Option(Settings.timezone, options.read_timezone)
+    pagination_per_page = _Option(Settings.pagination_per_page, options.read_count)
+    home_latest_count = _Option(Settings.home_latest_count, options.read_count)
+    home_featured_max = _Option(Settings.home_featured_max, options.read_count)
     # Cards and other derived files, relative to mkdocs.yml; safe to delete. Empty: no cache.
-    cache_dir = Folder(".cache/ward-news")
-    workers = Count(Settings.workers)
+    cache_dir = _Option(".cache/ward-news", options.read_folder)
+    workers = _Option(Settings.workers, options.read_count)
     # An ISO datetime to build "as of" (tests, reproducible builds); empty means the real clock.
-    now = Moment("")
+    now = _Option("", options.read_moment)
 
     def validate(self):
         """All options, all mistakes (MkDocs' own validate stops at the first), unknown ones as errors."""

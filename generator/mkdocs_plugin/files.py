@@ -88,7 +88,7 @@ def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered:
         from_content = file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(docs_dir + os.sep)
         if not from_content:
             kept.append(file)
-        elif not file.is_documentation_page() and file.src_uri in plan.assets:
+        elif not file.is_documentation_page() and file.src_uri in plan.images.images:
             kept.append(SourceImage(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls))
     for page in plan.pages:
         inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
