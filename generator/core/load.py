@@ -234,6 +234,8 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
     if (root / "site.yml").is_file():
         ward = check_site_file(reader.yaml_file("site.yml"), reader.display("site.yml"), root, log,
                                default_name=settings.site_name)
+        if any(p.code == "site.contract.newer" for p in log.errors):  # the rest follows rules we do not know
+            return LoadResult(site=None, problems=log)
     categories: list[Category] = []
     article_files = markdown_files(root, NEWS_DIR)
     if (root / "categories.yml").is_file():

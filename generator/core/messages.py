@@ -227,6 +227,45 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Ví dụ: name: Phường Hòa Bình",
     ),
     "site.field.type": (ERROR, "Trường “{field}” phải là {expected}.", None),
+    "site.contract.invalid": (
+        ERROR,
+        "“contract” là số phiên bản quy ước nội dung, phải là một số nguyên từ 1 trở lên, không phải “{value}”.",
+        "Ghi “contract: {current}” (phiên bản mà bản ward-news đang cài đọc được), hoặc xóa dòng này.",
+    ),
+    "site.contract.newer": (
+        ERROR,
+        "Nội dung này viết theo quy ước nội dung phiên bản {found}, nhưng ward-news {version} đang cài chỉ đọc được "
+        "đến phiên bản {current}; trang web chưa được dựng để không hiểu sai nội dung.",
+        "Nâng ward-news lên bản mới hơn: sửa số phiên bản ở dòng “ward-news==…” trong requirements.txt (xem "
+        "CHANGELOG.md của ward-news), rồi chạy lại. Nếu gõ nhầm số, sửa thành “contract: {current}”.",
+    ),
+    # --- a city's repository: wards/<ward>/ and hub.yml ----------------------------------------
+    "city.ward.no_content": (
+        WARNING,
+        "Thư mục này nằm trong wards/ nhưng không có thư mục content/ nên không được dựng.",
+        "Mỗi phường là một thư mục wards/<tên-phường>/ chứa content/ (site.yml, categories.yml, news/...).",
+    ),
+    "city.ward.slug": (
+        ERROR,
+        "Tên thư mục phường “{name}” là một phần địa chỉ trang web nên chỉ được dùng chữ thường không dấu, "
+        "chữ số và dấu gạch ngang.",
+        "Đổi tên thư mục thành “{slug}”.",
+    ),
+    "city.ward.reserved": (
+        ERROR,
+        "Tên thư mục phường “{name}” trùng với một địa chỉ mà trang tổng hợp dùng.",
+        "Đổi tên thư mục, ví dụ thêm “phuong-” ở đầu.",
+    ),
+    "hub.ward.unbuilt": (
+        WARNING,
+        "Phường này chưa được dựng (không có {feed}), nên chưa có trên trang tổng hợp; các phường khác vẫn được đăng.",
+        "Dựng phường trước: ward-news build --ward {slug}",
+    ),
+    "hub.ward.feed_invalid": (
+        WARNING,
+        "Không đọc được bản tin Atom {feed} của phường đã dựng ({reason}), nên phường chưa có trên trang tổng hợp.",
+        "Dựng lại phường: ward-news build --ward {slug}",
+    ),
     "page.title.missing": (
         WARNING,
         "Trang chưa có tiêu đề (title:); tạm lấy “{fallback}”.",

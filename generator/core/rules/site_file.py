@@ -7,6 +7,7 @@ from pathlib import Path
 from ..frontmatter import YNode
 from ..model import SocialLink, WardInfo
 from ..problems import ProblemLog
+from .. import contract
 from . import fields
 from .images import resolve_image
 
@@ -32,10 +33,13 @@ def check_site_file(root: YNode | None, path: str, content_dir: Path, log: Probl
         if node.value is not None:
             values[key] = " ".join(node.text().split())
     social = _read_social(root, path, log)
+    if not _read_contract(root, path, log):  # newer rules: its other keys are not ours to judge
+        return WardInfo(name=values.get("name", default_name))
+    known = TEXT_KEYS + ["social", "contract"]
     for key, line in root.key_lines.items():
-        if key not in TEXT_KEYS and key != "social":
-            hint = fields.did_you_mean(fields.suggest(key, TEXT_KEYS + ["social"])) or \
-                "Các trường dùng được: " + ", ".join(TEXT_KEYS + ["social"]) + "."
+        if key not in known:
+            hint = fields.did_you_mean(fields.suggest(key, known)) or \
+                "Các trường dùng được: " + ", ".join(known) + "."
             log.add("field.unknown", path, line, field=key, hint=hint)
     logo = ""
     if values.get("logo"):
@@ -70,3 +74,20 @@ def _read_social(root: YNode, path: str, log: ProblemLog) -> list[SocialLink]:
             continue
         links.append(SocialLink(SOCIAL_LABELS.get(key.lower(), key), url))
     return links
+
+
+def _read_contract(root: YNode, path: str, log: ProblemLog) -> bool:
+    """`contract: N` (core/contract.py); False when the folder follows rules newer than ours."""
+    node = root.value.get("contract")
+    if node is None or node.value is None:
+        return True
+    value = node.value
+    if node.kind != "scalar" or isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        log.add("site.contract.invalid", path, root.key_lines["contract"], value=node.text() if node.kind == "scalar"
+                else "…", current=contract.CURRENT)
+        return True
+    if value > contract.CURRENT:
+        log.add("site.contract.newer", path, root.key_lines["contract"], found=value, current=contract.CURRENT,
+                version=contract.GENERATOR_VERSION)
+        return False
+    return True

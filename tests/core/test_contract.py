@@ -1,0 +1,43 @@
+"""The content contract's version in site.yml: older folders build, newer ones ask for an upgrade."""
+
+import pytest
+
+from generator import __version__
+from generator.core import contract
+from generator.core.messages import MESSAGES
+from tests.conftest import article
+from tests.core.test_load import codes, load
+
+NEWS = {"news/trao-qua.md": article()}
+
+
+@pytest.mark.parametrize("site_yml", ["name: Phường Hòa Bình\n", "name: Phường Hòa Bình\ncontract: 1\n"])
+def test_folder_for_the_first_contract_builds_with_or_without_the_key(tmp_path, site_yml):
+    result = load(tmp_path, {"site.yml": site_yml, **NEWS})
+    assert codes(result) == []
+    assert result.site.ward.name == "Phường Hòa Bình" and len(result.site.articles) == 1
+
+
+def test_folder_for_a_newer_contract_stops_with_one_problem_that_says_to_upgrade(tmp_path):
+    newer = contract.CURRENT + 1
+    # An article using a field this release does not know: not reported field by field.
+    files = {"site.yml": f"name: Phường Hòa Bình\n# quy ước mới\ncontract: {newer}\nhours: 7h30–17h\n",
+             "news/trao-qua.md": article(expires="2027-01-01")}
+    result = load(tmp_path, files)
+    assert codes(result) == [("site.contract.newer", "content/site.yml", 3)]
+    (problem,) = result.problems.errors
+    assert f"phiên bản {newer}" in problem.message and __version__ in problem.message
+    assert "requirements.txt" in problem.hint and f"contract: {contract.CURRENT}" in problem.hint
+    assert result.site is None
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "mới nhất", "1.5", "true", "[1]"])
+def test_contract_that_is_not_a_whole_number_from_one_is_an_error_at_its_line(tmp_path, value):
+    result = load(tmp_path, {"site.yml": f"name: Phường Hòa Bình\ncontract: {value}\n", **NEWS})
+    assert codes(result) == [("site.contract.invalid", "content/site.yml", 2)]
+
+
+def test_every_contract_up_to_the_current_one_names_its_first_release():
+    assert sorted(contract.FIRST_RELEASE) == list(range(1, contract.CURRENT + 1))
+    assert contract.FIRST_RELEASE[contract.CURRENT] <= __version__
+    assert {"site.contract.newer", "site.contract.invalid"} <= set(MESSAGES)
