@@ -12,16 +12,19 @@ from pathlib import Path
 import click
 
 from ..core import publish
+from .city import ward_target
 from .project import default_config, read_project
 
 
-def run_build(config_file: str | None, content: str | None, site_dir: str | None, site_url: str | None) -> int:
-    """Build the site; 0 on success. The previous site is untouched unless the build completed."""
+def run_build(config_file: str | None, content: str | None, site_dir: str | None, site_url: str | None,
+              root: Path | None = None) -> int:
+    """Build the site; 0 on success. The previous site is untouched unless the build completed.
+    `root`: the project folder when it has no mkdocs.yml and is not the current one (a city's ward)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    project = read_project(config_file, content)
+    project = read_project(config_file, content, root)
     target = Path(site_dir).resolve() if site_dir else project.site_dir
     overrides: dict = {"site_dir": None}
     if content:
@@ -83,10 +86,17 @@ def _os_reason(exc: OSError) -> str:
 @click.option("--site-url", help="Địa chỉ công khai của trang, ví dụ https://mttq.phuong.vn/")
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False), default=None, help="Tệp mkdocs.yml.")
 @click.option("-q", "--quiet", is_flag=True, help="Chỉ in lỗi.")
-def build_command(content, site_dir, site_url, config_file, quiet):
+@click.option("--ward", help="Trong kho của thành phố, quận: dựng phường wards/<WARD>/ vào site/<WARD>/.")
+def build_command(content, site_dir, site_url, config_file, quiet, ward):
     """Kiểm tra rồi dựng toàn bộ trang web; trang cũ chỉ bị thay khi trang mới đã xong."""
     show_logs(quiet)
-    sys.exit(run_build(config_file, content, site_dir, site_url))
+    root = None
+    if ward:
+        target = ward_target(ward)
+        config_file, root = config_file or target.config_file, target.root
+        content, site_dir = content or target.content, site_dir or target.site_dir
+        site_url = site_url or target.site_url or None
+    sys.exit(run_build(config_file, content, site_dir, site_url, root))
 
 
 class _OfficerLogFilter(logging.Filter):

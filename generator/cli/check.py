@@ -14,6 +14,7 @@ from ..core.images import prepare_site_images
 from ..core.load import load_site
 from ..core.rules.fields import zone
 from . import report
+from .city import ward_target
 from .project import read_project, settings_for
 
 
@@ -21,9 +22,14 @@ from .project import read_project, settings_for
 @click.option("--content", "content", type=click.Path(file_okay=False), help="Thư mục nội dung (mặc định: docs_dir trong mkdocs.yml).")
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True)
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False), default=None, help="Tệp mkdocs.yml.")
-def check_command(content, fmt, config_file):
+@click.option("--ward", help="Trong kho của thành phố, quận: kiểm tra phường wards/<WARD>/.")
+def check_command(content, fmt, config_file, ward):
     """Kiểm tra nội dung, in mọi lỗi cùng lúc; thoát với mã 1 nếu có lỗi."""
-    project = read_project(config_file, content)
+    root = None
+    if ward:
+        target = ward_target(ward)
+        config_file, root, content = config_file or target.config_file, target.root, content or target.content
+    project = read_project(config_file, content, root)
     for error in project.errors:  # a wrong timezone would misdate every article: nothing to check yet
         click.echo(error, err=True)
     if project.errors:

@@ -5,6 +5,9 @@ Mặt trận committee's usual categories, an introduction page and a first arti
 requirements.txt pinning this version of ward-news; the GitHub workflows (check on pull
 requests; publish on merge and every morning, so scheduled articles appear); a pull-request
 template; the officers' guide; a README in Vietnamese with the two commands.
+
+Inside a city's repository (`ward-news init wards/<ward> --name ...`) a ward is only its content/:
+the city's repository already has the workflows, the README and the pinned version.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import click
 import frontmatter
 
 from .. import __version__
+from ..core import city
+from ..core.problems import ProblemLog
 from ..core.rules.fields import zone
 from ..core.text import make_slug
 
@@ -50,12 +55,26 @@ def init_command(directory, name, site_url, requirement):
     if root.exists() and any(root.iterdir()):
         click.echo(f"Thư mục {root} đã có tệp; hãy chọn một thư mục mới hoặc trống.", err=True)
         sys.exit(1)
+    in_city = root.resolve().parent.name == city.WARDS_DIR
+    if in_city:
+        log = ProblemLog()
+        root.joinpath("content").mkdir(parents=True, exist_ok=True)
+        found = [w.slug for w in city.find_wards(root.resolve().parent.parent, log)]
+        problems = [p for p in log.errors if p.path == f"{city.WARDS_DIR}/{root.name}/"]
+        if problems or root.name not in found:
+            root.joinpath("content").rmdir()
+            root.rmdir()
+            for problem in problems:
+                click.echo(problem.format(), err=True)
+            sys.exit(1)
     values = {"name": name, "ward_in_text": _lower_first(name),
               "organisation": f"Ủy ban Mặt trận Tổ quốc Việt Nam {_lower_first(name)}",
               "site_url": site_url or "https://example.github.io/trang-tin/", "requirement": requirement}
     written = []
     for source in sorted(p for p in SCAFFOLD.rglob("*") if p.is_file()):
         relative = source.relative_to(SCAFFOLD)
+        if in_city and relative.parts[0] != "content":
+            continue
         target = root / _target(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         text = source.read_text(encoding="utf-8")
@@ -65,7 +84,10 @@ def init_command(directory, name, site_url, requirement):
         written.append(target)
     written.append(_first_article(root / "content", name))
     click.echo(f"Đã tạo trang tin cho {name} trong {root} ({len(written)} tệp).")
-    click.echo(f"Tiếp theo: cd {root} && ward-news check && ward-news serve")
+    if in_city:
+        click.echo(f"Tiếp theo: ward-news check --ward {root.name} && ward-news build --ward {root.name}")
+    else:
+        click.echo(f"Tiếp theo: cd {root} && ward-news check && ward-news serve")
 
 
 def _lower_first(name: str) -> str:

@@ -1,4 +1,4 @@
-"""`ward-news`: build, check, serve, new, init (see CONTENT.md; names and flags are a stable interface)."""
+"""`ward-news`: build, check, serve, new, init, wards, hub (see CONTENT.md; names and flags are a stable interface)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import click
 from .. import __version__
 from .build import build_command
 from .check import check_command
+from .city import hub_command, wards_command
 from .init import init_command
 from .new import new_command
 from .serve import serve_command
@@ -27,3 +28,5 @@ cli.add_command(check_command)
 cli.add_command(serve_command)
 cli.add_command(new_command)
 cli.add_command(init_command)
+cli.add_command(wards_command)
+cli.add_command(hub_command)

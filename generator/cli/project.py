@@ -32,8 +32,10 @@ class Project:
     errors: tuple[str, ...] = ()  # mistakes in the options above; `build` leaves them to MkDocs
 
 
-def read_project(config_file: str | None, content: str | None = None) -> Project:
-    path = Path(config_file or "mkdocs.yml")
+def read_project(config_file: str | None, content: str | None = None, root: Path | None = None) -> Project:
+    """mkdocs.yml's few keys the CLI needs; `root` is the project folder when there is no config file
+    (a city's ward: wards/<ward>/), else the current folder."""
+    path = Path(config_file) if config_file else (root or Path.cwd()) / "mkdocs.yml"
     data: dict = {}
     errors: list[str] = []
     if path.is_file():
@@ -48,7 +50,7 @@ def read_project(config_file: str | None, content: str | None = None) -> Project
             data = {}
         root = path.resolve().parent
     else:
-        path, root = None, Path.cwd()
+        path, root = None, (root or Path.cwd()).resolve()
     options: dict = {}
     for entry in data.get("plugins") or []:
         if isinstance(entry, dict) and "ward-news" in entry:

@@ -152,10 +152,10 @@ def render_feed(spec: FeedSpec, *, site_url: str, ward: WardInfo, bodies: Mappin
         _add_entry(feed, entry, site_url=site_url, ward=ward, body=bodies.get(entry.src_uri), images=images)
     if spec.format == "rss":
         return feed.rss_str(pretty=True)
-    return _restore_entry_link_attributes(feed.atom_str(pretty=True), feed)
+    return restore_entry_link_attributes(feed.atom_str(pretty=True), feed)
 
 
-def _restore_entry_link_attributes(xml: bytes, feed: FeedGenerator) -> bytes:
+def restore_entry_link_attributes(xml: bytes, feed: FeedGenerator) -> bytes:
     """feedgen 1.0 writes an Atom entry's <link> with its href only (a shadowed variable drops
     rel, type and length), leaving the article and its photo as two "alternate" links."""
     root = etree.fromstring(xml)

@@ -110,6 +110,32 @@ def publish(staged: Path, site_dir: Path) -> None:
             os.replace(staged, site_dir)
 
 
+def publish_entries(staged: Path, site_dir: Path) -> None:
+    """Put each entry of the finished `staged` folder into `site_dir`, leaving the rest of it alone
+    (the hub around its wards' folders). Each file and folder is swapped atomically on its own."""
+    _release(staged)
+    site_dir.mkdir(parents=True, exist_ok=True)
+    with _lock(site_dir):
+        for entry in sorted(staged.iterdir()):
+            target = site_dir / entry.name
+            if entry.is_dir() and target.is_dir() and not target.is_symlink():
+                if not _exchange(entry, target):
+                    old = Path(tempfile.mkdtemp(prefix=f".{entry.name}.old-", dir=site_dir))
+                    os.rmdir(old)
+                    os.replace(target, old)
+                    os.replace(entry, target)
+                    entry = old
+            else:
+                if target.is_dir() and not target.is_symlink():
+                    shutil.rmtree(target)
+                elif entry.is_dir() and (target.is_symlink() or target.exists()):
+                    target.unlink()
+                os.replace(entry, target)
+                continue
+            shutil.rmtree(entry, ignore_errors=True)  # now holds the old folder
+    shutil.rmtree(staged, ignore_errors=True)
+
+
 def discard(staged: Path) -> None:
     _release(staged)
     shutil.rmtree(staged, ignore_errors=True)

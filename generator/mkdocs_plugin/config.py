@@ -70,9 +70,14 @@ def to_settings(plugin_config: WardNewsConfig, mkdocs_config) -> Settings:
     """The one place where MkDocs configuration becomes the core's frozen Settings."""
     config_file = mkdocs_config.config_file_path
     project_root = Path(os.path.dirname(os.path.abspath(config_file))) if config_file else Path.cwd()
+    content_dir = Path(mkdocs_config.docs_dir)
+    # Problems name files from where the command runs (a city's `wards/x/content/...`, as its CI
+    # annotations need), or from the project when the content lies elsewhere.
+    here = Path.cwd()
+    display_root = here if here == content_dir or here in content_dir.resolve().parents else project_root
     return Settings(
-        content_dir=Path(mkdocs_config.docs_dir),
-        display_root=project_root,
+        content_dir=content_dir,
+        display_root=display_root,
         timezone=plugin_config.timezone,
         site_url=mkdocs_config.site_url or "",
         pagination_per_page=plugin_config.pagination_per_page,

@@ -16,8 +16,8 @@ from tests.fixtures.unseen_ward import write_ward
 CLI = [sys.executable, "-c", "from generator.cli.main import cli; cli()"]
 
 
-def ward_news(*args, cwd):
-    return subprocess.run([*CLI, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+def ward_news(*args, cwd, input=None):
+    return subprocess.run([*CLI, *args], cwd=cwd, capture_output=True, text=True, timeout=300, input=input)
 
 
 def test_init_makes_a_ward_repository_that_checks_and_builds(tmp_path):
