@@ -12,6 +12,7 @@ import click
 
 from ..core.images import prepare_site_images
 from ..core.load import load_site
+from ..core.overrides import check_override_copies
 from ..core.rules.fields import zone
 from . import report
 from .city import ward_target
@@ -39,6 +40,8 @@ def check_command(content, fmt, config_file, ward):
         sys.exit(2)
     settings = settings_for(project)
     result = load_site(settings, datetime.now(zone(settings.timezone)))
+    if project.custom_dir is not None:
+        check_override_copies(project.custom_dir, settings.display_root, result.problems)
     if result.ok:  # a photo that is cut off is only found by decoding it: as the build would
         with tempfile.TemporaryDirectory(prefix="ward-news-check-") as scratch:
             prepare_site_images(result.site, settings, result.problems, settings.cache_dir or Path(scratch))

@@ -29,7 +29,8 @@ class Project:
     site_url: str
     timezone: str
     pagination_per_page: int
-    errors: tuple[str, ...] = ()  # mistakes in the options above; `build` leaves them to MkDocs
+    errors: tuple[str, ...] = ()
+    custom_dir: Path | None = None  # the ward's own theme overrides (theme: custom_dir)  # mistakes in the options above; `build` leaves them to MkDocs
 
 
 def read_project(config_file: str | None, content: str | None = None, root: Path | None = None) -> Project:
@@ -58,8 +59,11 @@ def read_project(config_file: str | None, content: str | None = None, root: Path
     content_dir = Path(content) if content else root / (data.get("docs_dir") or "content")
     timezone = _read(options, "timezone", Settings.timezone, errors, rules.read_timezone)
     per_page = _read(options, "pagination_per_page", Settings.pagination_per_page, errors, rules.read_count)
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    custom_dir = root / str(theme["custom_dir"]) if theme.get("custom_dir") else None
     return Project(
         root=root,
+        custom_dir=custom_dir,
         config_file=path,
         content_dir=content_dir.resolve(),
         site_dir=(root / (data.get("site_dir") or "site")).resolve(),

@@ -239,6 +239,14 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Nâng ward-news lên bản mới hơn: sửa số phiên bản ở dòng “ward-news==…” trong requirements.txt (xem "
         "CHANGELOG.md của ward-news), rồi chạy lại. Nếu gõ nhầm số, sửa thành “contract: {current}”.",
     ),
+    # --- the ward's own theme overrides -------------------------------------------------
+    "theme.override.copy": (
+        WARNING,
+        "Tệp này là bản sao chưa sửa của “{name}” trong giao diện có sẵn của ward-news (thường do sao chép cả "
+        "kho mã trước đây); nó che bản có sẵn nên trang sẽ không nhận giao diện mới khi nâng cấp ward-news.",
+        "Xóa tệp này: bản có sẵn được dùng thay, trang không mất gì. Nếu thư mục overrides/ không còn tệp nào, "
+        "xóa cả dòng custom_dir trong mkdocs.yml.",
+    ),
     # --- a city's repository: wards/<ward>/ and hub.yml ----------------------------------------
     "city.ward.no_content": (
         WARNING,

@@ -23,6 +23,7 @@ from ..core.images import prepare_site_images, responsive_body
 from ..core.rules.images import file_part, relative_src_uri
 from ..core.load import ArticleCache, load_site
 from ..core.outputs import OutputStats, SiteOutputs
+from ..core.overrides import check_override_copies
 from ..core.plan import SitePlan, build_plan
 from ..core.rules.fields import parse_date, zone
 from ..core.sanitize import sanitize_html
@@ -74,6 +75,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
                 raise PluginError(f"ward-news: 'now' is not a date: {self.config.now!r}")
             now = parsed
         result = load_site(settings, now, self.cache)
+        if config.theme.custom_dir:  # untouched copies of our templates would hide every upgrade
+            check_override_copies(Path(config.theme.custom_dir), settings.display_root, result.problems)
         self.problems = result.problems
         images = None
         if result.ok:  # photos are decoded only once the text is right: both before site/ is touched

@@ -114,3 +114,15 @@ def test_the_installed_wheel_alone_inits_checks_and_builds_a_ward(tmp_path):
     assert (work / "ward/docs/huong-dan-can-bo.md").stat().st_size > 10_000
     home = BeautifulSoup((site_dir / "index.html").read_text("utf-8"), "lxml")
     assert home.select_one(".wn-textsize") is not None and "Phường Kim Liên" in home.title.get_text()
+
+    # A city from the same wheel: a ward made by init inside wards/, built, and the hub around it.
+    city = work / "city"
+    (city / "wards").mkdir(parents=True)
+    (city / "hub.yml").write_text("name: Tin các phường\nsite_url: https://hub.example.vn/\n", encoding="utf-8")
+    for command in (["init", "wards/kim-lien", "--name", "Phường Kim Liên"], ["build", "--ward", "kim-lien"], ["hub"]):
+        result = subprocess.run([*cli, *command], cwd=city, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stdout + result.stderr
+    hub = BeautifulSoup((city / "site/index.html").read_text("utf-8"), "lxml")
+    assert [a.strong.get_text() for a in hub.select("ul.wards a")] == ["Phường Kim Liên"]
+    assert hub.select_one('link[rel="stylesheet"]')["href"].startswith("assets/hub-")
+    assert feedparser.parse((city / "site/atom.xml").read_bytes()).bozo == 0

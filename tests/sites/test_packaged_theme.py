@@ -92,6 +92,17 @@ def test_a_wards_own_template_replaces_the_packaged_one_and_its_css_is_added(tmp
     assert (built.site_dir / "assets" / "stylesheets" / "ward-news.css").is_file()
 
 
+def test_build_names_an_untouched_copy_of_a_packaged_template_and_still_builds(tmp_path):
+    root = make_site(tmp_path, FILES)
+    text = (root / "mkdocs.yml").read_text("utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    (root / "mkdocs.yml").write_text(text, "utf-8")
+    copied = (REPO / "generator/theme/ward/teaser.html").read_bytes()
+    write_files(root, {"overrides/ward/teaser.html": copied})
+    built = build_site(root)
+    assert built.ok, built.log
+    assert "overrides/ward/teaser.html: cảnh báo:" in built.log and "[theme.override.copy]" in built.log
+
+
 def test_a_wards_own_theme_settings_win(tmp_path):
     root = make_site(tmp_path, FILES)
     text = (root / "mkdocs.yml").read_text("utf-8").replace(
