@@ -32,6 +32,8 @@ def git(*args: str) -> bytes:
 
 
 def main() -> None:
+    if git("rev-parse", "--is-shallow-repository").strip() == b"true":
+        raise SystemExit("A shallow clone has lost the older versions: run `git fetch --unshallow` first.")
     history: dict[str, set[str]] = {}
     commits = git("log", "--format=%H", "--", *FOLDERS).decode().split()
     for commit in commits:

@@ -17,9 +17,11 @@ from .project import default_config, read_project
 
 
 def run_build(config_file: str | None, content: str | None, site_dir: str | None, site_url: str | None,
-              root: Path | None = None) -> int:
+              root: Path | None = None, nested: bool = False) -> int:
     """Build the site; 0 on success. The previous site is untouched unless the build completed.
-    `root`: the project folder when it has no mkdocs.yml and is not the current one (a city's ward)."""
+    `root`: the project folder when it has no mkdocs.yml and is not the current one (a city's ward).
+    `nested`: the site is a folder of a larger published site (site/<ward>/): the build's staging
+    folders and lock go beside that larger site, not into it."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -31,8 +33,9 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
         overrides["docs_dir"] = str(project.content_dir)
     if site_url:
         overrides["site_url"] = site_url
-    publish.sweep_stale(target)
-    staged = publish.staging_dir(target)
+    work_dir = target.parent.parent if nested else None
+    publish.sweep_stale(target, work_dir)
+    staged = publish.staging_dir(target, work_dir)
     overrides["site_dir"] = str(staged)
     started = time.monotonic()
     config = None
@@ -59,7 +62,7 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
         publish.discard(staged)
         raise
     try:
-        publish.publish(staged, target)
+        publish.publish(staged, target, work_dir)
     except OSError as exc:
         publish.discard(staged)
         click.secho(f"Không thay được trang web cũ bằng trang mới: {_os_reason(exc)}.", fg="red", err=True)
@@ -96,7 +99,7 @@ def build_command(content, site_dir, site_url, config_file, quiet, ward):
         config_file, root = config_file or target.config_file, target.root
         content, site_dir = content or target.content, site_dir or target.site_dir
         site_url = site_url or target.site_url or None
-    sys.exit(run_build(config_file, content, site_dir, site_url, root))
+    sys.exit(run_build(config_file, content, site_dir, site_url, root, nested=bool(ward)))
 
 
 class _OfficerLogFilter(logging.Filter):

@@ -13,7 +13,6 @@ import click
 from ..core import city
 from ..core.hub import build_hub, plan_hub, read_ward_feed
 from ..core.problems import ProblemLog
-from . import report
 from .project import read_project
 
 
@@ -53,21 +52,57 @@ def ward_target(slug: str, repo: Path | None = None) -> WardTarget:
 
 
 @click.command("wards")
+@click.argument("built", nargs=-1)
 @click.option("--changed", is_flag=True,
               help="Chỉ các phường bị ảnh hưởng bởi các tệp đã đổi (mỗi dòng một đường dẫn, đọc từ đầu vào chuẩn, "
                    "ví dụ từ git diff --name-only).")
+@click.option("--since", "since", type=click.Path(dir_okay=False),
+              help="Chỉ các phường đã đổi so với lần đăng được ghi trong tệp này (tệp không có: mọi phường).")
+@click.option("--record", "record", type=click.Path(dir_okay=False),
+              help="Ghi vào tệp này dấu vân tay hiện tại của các phường BUILT vừa được đăng (giữ các phường khác).")
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON (cho ma trận GitHub Actions).")
-def wards_command(changed, as_json):
-    """Liệt kê các phường trong wards/ (mỗi dòng một phường)."""
+@click.option("--strict", is_flag=True, help="Thoát với mã 1 khi có thư mục phường đặt tên sai.")
+def wards_command(built, changed, since, record, as_json, strict):
+    """Liệt kê các phường trong wards/ (mỗi dòng một phường).
+
+    A folder named wrongly is reported and skipped: one ward never stops the city's daily build;
+    `--strict` (pull requests) makes it an error."""
     log = ProblemLog()
-    wards = city.find_wards(Path.cwd(), log)
+    repo = Path.cwd()
+    wards = city.find_wards(repo, log)
     for problem in log.problems:
         click.echo(problem.format(), err=True)
     slugs = [w.slug for w in wards]
     if changed:
         slugs = city.wards_touched(wards, sys.stdin.read().splitlines())
+    if since:
+        slugs = [s for s in city.wards_to_build(city.ward_fingerprints(repo, wards), _read_state(Path(since)))
+                 if s in slugs]
+    if record:
+        _record_state(Path(record), city.ward_fingerprints(repo, wards), built)
     click.echo(json.dumps(slugs) if as_json else "\n".join(slugs))
-    sys.exit(1 if log.has_errors else 0)
+    sys.exit(1 if strict and log.has_errors else 0)
+
+
+def _read_state(path: Path) -> dict[str, str]:
+    """The fingerprints recorded at the last publication; none (build every ward) when unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data.get("fingerprints", {}).items()}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def _record_state(path: Path, current: dict[str, str], built: tuple[str, ...]) -> None:
+    """Keep the recorded fingerprint of every ward still present, with the newly published ones now."""
+    state = {slug: fp for slug, fp in _read_state(path).items() if slug in current}
+    unknown = [slug for slug in built if slug not in current]
+    if unknown:
+        click.echo(f"Không có phường: {', '.join(unknown)}", err=True)
+        sys.exit(2)
+    state.update({slug: current[slug] for slug in built})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"fingerprints": dict(sorted(state.items()))}, indent=1) + "\n", encoding="utf-8")
 
 
 @click.command("hub")
@@ -79,10 +114,10 @@ def hub_command(site_dir):
     repo, site = Path.cwd(), Path(site_dir).resolve()
     log = ProblemLog()
     hub = city.read_hub(repo, log)
-    wards = [read_ward_feed(site, ward, log) for ward in city.find_wards(repo, log)]
-    if log.problems:
-        report.print_text(log.problems)
-    if log.has_errors:
+    wards = [read_ward_feed(site, ward, hub, log) for ward in city.find_wards(repo, log)]
+    for problem in log.problems:  # a ward's problem leaves that ward out; the others are published
+        click.echo(problem.format())
+    if any(p.is_error and p.path == city.HUB_FILE for p in log.problems):  # the hub's own identity is wrong
         click.secho("Chưa dựng trang tổng hợp; trang cũ (nếu có) vẫn được giữ nguyên.", fg="red", err=True)
         sys.exit(1)
     plan = plan_hub(hub, [w for w in wards if w is not None])

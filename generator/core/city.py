@@ -12,6 +12,8 @@ The folder name is the ward's URL part, so it must be one.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -31,7 +33,8 @@ HUB_WARD_PAGES = "don-vi"  # the hub's page about each ward: don-vi/<ward>/
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: Top-level names the hub writes in site/: a ward's folder may not take one.
-HUB_NAMES = frozenset({HUB_WARD_PAGES, "the-chia-se", "assets", "anh", "404", "feed", "atom", "sitemap", "robots"})
+HUB_NAMES = frozenset({HUB_WARD_PAGES, "the-chia-se", "assets", "anh", "404", "feed", "atom", "sitemap", "sitemaps",
+                       "robots"})
 HUB_KEYS = ["name", "organisation", "description", "site_url", "logo"]
 #: Files outside wards/ that do not change how a ward is built.
 _DOCUMENTATION = re.compile(r"^(?:[^/]+\.md|docs/.*|\.github/pull_request_template\.md)$")
@@ -104,6 +107,48 @@ def wards_touched(wards: Iterable[WardFolder], changed: Iterable[str]) -> list[s
         if not _DOCUMENTATION.match(path.strip()):
             return slugs
     return [slug for slug in slugs if slug in touched]
+
+
+def ward_fingerprints(repo: Path, wards: Iterable[WardFolder]) -> dict[str, str]:
+    """What each ward's site is built from, as one hash: the ward's own files and the repository's
+    shared ones (what `wards_touched` counts as touching every ward). CI compares them with the
+    fingerprints recorded when each ward was last published, so a ward is rebuilt until it has
+    been published as it is now, whatever happened to the runs in between (cancelled, failed),
+    and renames or names with diacritics need no care."""
+    shared = hashlib.sha256()
+    for path in _input_files(repo, top=True):
+        rel = path.relative_to(repo).as_posix()
+        if not _DOCUMENTATION.match(rel):
+            shared.update(f"{rel}\0{_file_hash(path)}\n".encode())
+    prints = {}
+    for ward in wards:
+        digest = hashlib.sha256(shared.digest())
+        for path in _input_files(ward.root, top=False):
+            digest.update(f"{path.relative_to(ward.root).as_posix()}\0{_file_hash(path)}\n".encode())
+        prints[ward.slug] = digest.hexdigest()
+    return prints
+
+
+def _input_files(root: Path, top: bool) -> list[Path]:
+    """Files a build reads. Never dot-files or dot-folders (caches, git, locks; `.github/` at the
+    top excepted: a new workflow rebuilds every ward); at the top of the repository, not the built
+    `site/`, nor `wards/` (each ward hashes its own folder)."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        at_top = top and Path(folder) == root
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and (not d.startswith(".") or (at_top and d == ".github"))
+                         and not (at_top and d in (SITE_DIR, WARDS_DIR)))
+        found += [Path(folder) / name for name in sorted(files) if not name.startswith(".")]
+    return found
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def wards_to_build(current: dict[str, str], published: dict[str, str]) -> list[str]:
+    """The wards whose inputs differ from what was last published (or never were)."""
+    return [slug for slug, fingerprint in current.items() if published.get(slug) != fingerprint]
 
 
 def ward_site_url(hub: HubInfo, slug: str) -> str:

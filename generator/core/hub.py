@@ -22,7 +22,7 @@ from .. import __version__
 from . import publish, urls, vi
 from .cards.render import render_card
 from .cards.spec import CardSpec
-from .city import HUB_WARD_PAGES, HubInfo, WardFolder
+from .city import HUB_WARD_PAGES, HubInfo, WardFolder, ward_site_url
 from .csp import with_csp
 from .feeds import restore_entry_link_attributes
 from .problems import ProblemLog
@@ -31,6 +31,8 @@ from .text import fold
 #: Not under theme/: MkDocs copies a theme folder's static files (the hub's CSS) into every ward's site.
 TEMPLATES = Path(__file__).resolve().parent.parent / "hub_templates"
 _ATOM = "{http://www.w3.org/2005/Atom}"
+_SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+HUB_SITEMAP = "sitemaps/trang.xml"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 HOME_LATEST = 24  # news on the hub's home page, all wards together
 WARD_LATEST = 10  # news on a ward's page in the hub
@@ -68,6 +70,7 @@ class HubWard:
     logo_url: str  # from the hub's root, or ""
     logo_file: Path | None  # for the share card
     items: tuple[HubItem, ...] = field(default=(), repr=False)
+    sitemaps: tuple[str, ...] = ()  # the ward's own page sitemaps, listed in the hub's sitemap index
 
     @property
     def page_url(self) -> str:
@@ -91,8 +94,10 @@ class HubPlan:
         return f"Tin tức, hoạt động của Mặt trận Tổ quốc {len(self.wards)} phường, xã, mới nhất trước."
 
 
-def read_ward_feed(site_dir: Path, ward: WardFolder, log: ProblemLog) -> HubWard | None:
-    """The ward as its built Atom feed describes it; None with a problem when it is not built."""
+def read_ward_feed(site_dir: Path, ward: WardFolder, hub: HubInfo, log: ProblemLog) -> HubWard | None:
+    """The ward as its built Atom feed describes it; None with a problem when it is not built.
+    A ward published at the hub's address plus its folder (or built with no address at all) is
+    linked inside the hub; a ward on a domain of its own keeps its absolute addresses."""
     feed_path = site_dir / ward.slug / "atom.xml"
     display = f"site/{ward.slug}/atom.xml"
     where = f"wards/{ward.slug}/"
@@ -103,9 +108,10 @@ def read_ward_feed(site_dir: Path, ward: WardFolder, log: ProblemLog) -> HubWard
         root = etree.parse(str(feed_path), _PARSER).getroot()
         if root.tag != f"{_ATOM}feed":
             raise ValueError("không phải bản tin Atom")
-        base = _alternate(root)
+        alternate = _alternate(root)
+        base = alternate if alternate in ("/", ward_site_url(hub, ward.slug)) else ""
         name = _text(root, "title") or ward.slug
-        items = tuple(_item(entry, ward.slug, name, base) for entry in root.iterfind(f"{_ATOM}entry"))
+        items = tuple(_item(entry, ward.slug, name, base, hub.site_url) for entry in root.iterfind(f"{_ATOM}entry"))
     except (etree.XMLSyntaxError, ValueError, OSError) as exc:
         log.add("hub.ward.feed_invalid", where, None, feed=display, reason=str(exc) or type(exc).__name__,
                 slug=ward.slug)
@@ -118,10 +124,12 @@ def read_ward_feed(site_dir: Path, ward: WardFolder, log: ProblemLog) -> HubWard
         if candidate is not None and site_dir.resolve() in candidate.parents and candidate.is_file():
             logo_url, logo_file = local, candidate
     author = root.find(f"{_ATOM}author/{_ATOM}name")
+    sitemaps = _ward_sitemaps(site_dir / ward.slug / "sitemap.xml") if base else ()
     return HubWard(
         slug=ward.slug, name=name, organisation=(author.text or "").strip() if author is not None else "",
-        description=_text(root, "subtitle"), url=_local(base, base, ward.slug), logo_url=logo_url,
+        description=_text(root, "subtitle"), url=_local(alternate, base, ward.slug), logo_url=logo_url,
         logo_file=logo_file, items=tuple(sorted(items, key=lambda i: i.published, reverse=True)),
+        sitemaps=sitemaps,
     )
 
 
@@ -134,8 +142,8 @@ def plan_hub(hub: HubInfo, wards: list[HubWard]) -> HubPlan:
 def build_hub(plan: HubPlan, repo: Path, site_dir: Path, cache_dir: Path | None = None) -> list[str]:
     """Write the hub into `site_dir` around the wards' folders: every file is made in a staging
     folder first, then each of the hub's own entries is swapped in. Returns the hub's files."""
-    publish.sweep_stale(site_dir / ".hub")
-    staged = publish.staging_dir(site_dir / ".hub")
+    publish.sweep_stale(site_dir)  # staged beside site/, never inside what is published
+    staged = publish.staging_dir(site_dir)
     try:
         written = _write_hub(plan, repo, staged, cache_dir)
     except BaseException:
@@ -177,7 +185,7 @@ def _write_hub(plan: HubPlan, repo: Path, out: Path, cache_dir: Path | None) -> 
              latest=ward.items[:WARD_LATEST])
     page("404.html", "404.html", title="Không tìm thấy trang", description=plan.description)
     files["feed.xml"], files["atom.xml"] = render_hub_feeds(plan)
-    files["sitemap.xml"] = _sitemap(plan)
+    files["sitemap.xml"], files[HUB_SITEMAP] = _sitemaps(plan)
     robots = "User-agent: *\nAllow: /\n"
     if hub.site_url:
         robots += f"Sitemap: {urls.absolute(hub.site_url, 'sitemap.xml')}\n"
@@ -261,30 +269,52 @@ def _card_png(card: CardSpec, cache_dir: Path | None) -> bytes:
     return data
 
 
-def _sitemap(plan: HubPlan) -> bytes:
+def _sitemaps(plan: HubPlan) -> tuple[bytes, bytes]:
+    """sitemap.xml, an index of the hub's own pages (sitemaps/trang.xml) and every ward's page
+    sitemaps: crawlers read robots.txt and the sitemap at the host's root only."""
+    hub_url = plan.hub.site_url
     rows = []
     newest = plan.latest[0].updated.isoformat() if plan.latest else ""
     for url, when in [("", newest)] + [(w.page_url, w.latest.updated.isoformat() if w.latest else "")
                                        for w in plan.wards]:
         lastmod = f"<lastmod>{when}</lastmod>" if when else ""
-        rows.append(f"<url><loc>{_xml(urls.absolute(plan.hub.site_url, url))}</loc>{lastmod}</url>")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "\n".join(rows) + "\n</urlset>\n").encode("utf-8")
+        rows.append(f"<url><loc>{_xml(urls.absolute(hub_url, url))}</loc>{lastmod}</url>")
+    pages = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+             + "\n".join(rows) + "\n</urlset>\n")
+    children = [urls.absolute(hub_url, HUB_SITEMAP)] + [loc for ward in plan.wards for loc in ward.sitemaps]
+    index = ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+             + "\n".join(f"<sitemap><loc>{_xml(loc)}</loc></sitemap>" for loc in children) + "\n</sitemapindex>\n")
+    return index.encode("utf-8"), pages.encode("utf-8")
 
 
-def _item(entry, slug: str, ward_name: str, base: str) -> HubItem:
+def _ward_sitemaps(path: Path) -> tuple[str, ...]:
+    """The page sitemaps a ward's sitemap.xml names (it is an index), or itself when it lists pages."""
+    try:
+        root = etree.parse(str(path), _PARSER).getroot()
+    except (OSError, etree.XMLSyntaxError):
+        return ()
+    if root.tag == f"{_SITEMAP_NS}sitemapindex":
+        return tuple(loc.text.strip() for loc in root.iterfind(f"{_SITEMAP_NS}sitemap/{_SITEMAP_NS}loc") if loc.text)
+    return ()
+
+
+def _item(entry, slug: str, ward_name: str, base: str, hub_url: str) -> HubItem:
     link = next((l.get("href") for l in entry.iterfind(f"{_ATOM}link") if l.get("rel", "alternate") == "alternate"),
                 None) or _text(entry, "id")
+    guid = _text(entry, "id") or link
     published = _date(_text(entry, "published") or _text(entry, "updated"))
     updated = _date(_text(entry, "updated")) if _text(entry, "updated") else published
-    enclosure = next(({"href": l.get("href"), "type": l.get("type"), "length": l.get("length")}
-                      for l in entry.iterfind(f"{_ATOM}link") if l.get("rel") == "enclosure"), None)
+    enclosure = next(({"href": _absolute(hub_url, _local(l.get("href") or "", base, slug)), "type": l.get("type"),
+                       "length": l.get("length")}
+                      for l in entry.iterfind(f"{_ATOM}link") if l.get("rel") == "enclosure" and l.get("href")), None)
     category = next((c.get("label") or c.get("term") for c in entry.iterfind(f"{_ATOM}category")
                      if "/chuyen-muc/" in (c.get("scheme") or "")), "")
     author = entry.find(f"{_ATOM}author/{_ATOM}name")
     return HubItem(
         ward=slug, ward_name=ward_name, title=_text(entry, "title") or link, url=_local(link, base, slug),
-        guid=_text(entry, "id") or link, published=published, updated=updated,
+        # The ward's own id, made absolute under the hub when the ward has no address of its own
+        # (root-relative ids would be the same in every ward).
+        guid=_absolute(hub_url, _local(guid, base, slug)), published=published, updated=updated,
         summary=_text(entry, "summary"), category=category,
         author=(author.text or "").strip() if author is not None else "", enclosure=enclosure,
     )
@@ -299,13 +329,10 @@ def _alternate(root) -> str:
 
 def _local(link: str, base: str, slug: str) -> str:
     """A ward's address as the hub links it: under the ward's folder when the ward is published
-    there (its own site_url, or none: root-relative links), else the absolute address as is."""
-    if base and link.startswith(base):
-        rest = link[len(base):]
-    elif base == "/" and link.startswith("/") and not link.startswith("//"):
-        rest = link[1:]
-    else:
+    there (`base`: its address, or "/" when it was built without one), else as it is."""
+    if not base or not link.startswith(base) or link.startswith("//"):
         return link
+    rest = link[len(base):]
     if ".." in rest.split("/") or rest.startswith(("/", "\\")):
         return link
     return f"{slug}/{rest}"

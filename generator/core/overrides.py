@@ -18,6 +18,7 @@ from pathlib import Path
 from .problems import ProblemLog
 
 HISTORY = Path(__file__).resolve().parent.parent / "assets" / "theme-history.json"
+THEME = Path(__file__).resolve().parent.parent / "theme"
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,5 +43,7 @@ def check_override_copies(custom_dir: Path, display_root: Path, log: ProblemLog)
     known = packaged_versions()
     for file in sorted(custom_dir.rglob("*")):
         name = file.relative_to(custom_dir).as_posix()
-        if name in known and file.is_file() and fingerprint(file.read_bytes()) in known[name]:
+        # Only while the package still has the file: a copy of a template since removed is what
+        # renders that page now, so deleting it would not be "nothing lost".
+        if name in known and (THEME / name).is_file() and file.is_file() and fingerprint(file.read_bytes()) in known[name]:
             log.add("theme.override.copy", f"{display_dir}/{name}", None, name=name)

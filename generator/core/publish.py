@@ -49,9 +49,19 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(a))
 
 
+def _place(site_dir: Path, work_dir: Path | None) -> tuple[Path, str]:
+    """Where a build of `site_dir` keeps its staging folders and lock, and their name: beside
+    `site_dir`, or in `work_dir` when `site_dir` is published inside another site (a city's
+    `site/<ward>/`), so nothing of the build's own lands in what is published."""
+    if work_dir is None:
+        return site_dir.parent, site_dir.name
+    return work_dir, "-".join(Path(os.path.relpath(site_dir, work_dir)).parts)
+
+
 @contextlib.contextmanager
-def _lock(site_dir: Path):
-    lock_path = site_dir.parent / f".{site_dir.name}.lock"
+def _lock(site_dir: Path, work_dir: Path | None = None):
+    folder, name = _place(site_dir, work_dir)
+    lock_path = folder / f".{name}.lock"
     with open(lock_path, "w") as handle:
         if fcntl is not None:
             fcntl.flock(handle, fcntl.LOCK_EX)
@@ -80,10 +90,12 @@ def _release(folder: Path) -> None:
         os.close(fd)
 
 
-def staging_dir(site_dir: Path) -> Path:
+def staging_dir(site_dir: Path, work_dir: Path | None = None) -> Path:
     """A fresh, empty folder on the same filesystem as `site_dir` (so the swap is a rename)."""
+    parent, name = _place(site_dir, work_dir)
+    parent.mkdir(parents=True, exist_ok=True)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.tmp-", dir=site_dir.parent))
+    folder = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=parent))
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(folder, 0o777 & ~umask)  # mkdtemp makes 0700: a web server reading as another user must get in
@@ -91,15 +103,16 @@ def staging_dir(site_dir: Path) -> Path:
     return folder
 
 
-def publish(staged: Path, site_dir: Path) -> None:
+def publish(staged: Path, site_dir: Path, work_dir: Path | None = None) -> None:
     """Put the finished `staged` folder at `site_dir`; the old site is removed afterwards."""
     _release(staged)
-    with _lock(site_dir):
+    parent, name = _place(site_dir, work_dir)
+    with _lock(site_dir, work_dir):
         if site_dir.exists() and not site_dir.is_symlink() and site_dir.is_dir():
             if _exchange(staged, site_dir):
                 shutil.rmtree(staged, ignore_errors=True)  # now holds the old site
                 return
-            old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
+            old = Path(tempfile.mkdtemp(prefix=f".{name}.old-", dir=parent))
             os.rmdir(old)
             os.replace(site_dir, old)
             os.replace(staged, site_dir)
@@ -110,17 +123,18 @@ def publish(staged: Path, site_dir: Path) -> None:
             os.replace(staged, site_dir)
 
 
-def publish_entries(staged: Path, site_dir: Path) -> None:
+def publish_entries(staged: Path, site_dir: Path, work_dir: Path | None = None) -> None:
     """Put each entry of the finished `staged` folder into `site_dir`, leaving the rest of it alone
     (the hub around its wards' folders). Each file and folder is swapped atomically on its own."""
     _release(staged)
     site_dir.mkdir(parents=True, exist_ok=True)
-    with _lock(site_dir):
+    parent, name = _place(site_dir, work_dir)
+    with _lock(site_dir, work_dir):
         for entry in sorted(staged.iterdir()):
             target = site_dir / entry.name
             if entry.is_dir() and target.is_dir() and not target.is_symlink():
                 if not _exchange(entry, target):
-                    old = Path(tempfile.mkdtemp(prefix=f".{entry.name}.old-", dir=site_dir))
+                    old = Path(tempfile.mkdtemp(prefix=f".{name}.old-", dir=parent))
                     os.rmdir(old)
                     os.replace(target, old)
                     os.replace(entry, target)
@@ -141,17 +155,18 @@ def discard(staged: Path) -> None:
     shutil.rmtree(staged, ignore_errors=True)
 
 
-def sweep_stale(site_dir: Path) -> None:
+def sweep_stale(site_dir: Path, work_dir: Path | None = None) -> None:
     """Remove folders left by builds that were killed before they could clean up.
 
     A staging folder still locked belongs to a build that is running now and is left alone.
     """
-    if not site_dir.parent.is_dir():
+    parent, name = _place(site_dir, work_dir)
+    if not parent.is_dir():
         return
-    with _lock(site_dir):
-        for leftover in site_dir.parent.glob(f".{site_dir.name}.old-*"):
+    with _lock(site_dir, work_dir):
+        for leftover in parent.glob(f".{name}.old-*"):
             shutil.rmtree(leftover, ignore_errors=True)
-        for leftover in site_dir.parent.glob(f".{site_dir.name}.tmp-*"):
+        for leftover in parent.glob(f".{name}.tmp-*"):
             if leftover in _HELD or not _is_abandoned(leftover):
                 continue
             shutil.rmtree(leftover, ignore_errors=True)

@@ -122,9 +122,14 @@ def test_hub_share_card_is_a_1200_by_630_png_named_by_the_home_page(city):
     assert red[0] > red[1] + 40  # the card's colour band, not a blank image
 
 
-def test_hub_feeds_sitemap_and_404_use_the_hubs_address(city):
-    sitemap = (city / "site/sitemap.xml").read_text("utf-8")
-    assert f"<loc>{HUB_URL}</loc>" in sitemap and f"<loc>{HUB_URL}don-vi/thanh-ha/</loc>" in sitemap
+def test_hub_sitemap_indexes_its_pages_and_every_wards_and_404_uses_the_hubs_address(city):
+    index = BeautifulSoup((city / "site/sitemap.xml").read_bytes(), "xml")
+    children = [loc.get_text() for loc in index.select("sitemapindex > sitemap > loc")]
+    assert children == [f"{HUB_URL}sitemaps/trang.xml"] + [f"{HUB_URL}{slug}/sitemaps/trang.xml" for slug in WARDS]
+    for child in children:
+        assert (city / "site" / child[len(HUB_URL):]).is_file()
+    pages = (city / "site/sitemaps/trang.xml").read_text("utf-8")
+    assert f"<loc>{HUB_URL}</loc>" in pages and f"<loc>{HUB_URL}don-vi/thanh-ha/</loc>" in pages
     not_found = page(city, "404.html")
     assert not_found.select_one("a.button")["href"] == HUB_URL  # shown at any depth: absolute
     assert "Sitemap: " + HUB_URL + "sitemap.xml" in (city / "site/robots.txt").read_text()
@@ -158,6 +163,49 @@ def test_hub_leaves_out_a_ward_that_is_not_built_and_says_so(city, tmp_path):
     assert (partial / "site/an-phu/index.html").is_file()  # the wards' folders untouched
 
 
+def test_nothing_of_the_builds_own_lands_in_the_published_site(city):
+    hidden = [p.relative_to(city / "site").as_posix() for p in (city / "site").rglob(".*")]
+    assert hidden == []  # staging folders and locks live beside site/, not in it
+
+
+def test_hub_without_an_address_links_inside_itself_and_keeps_ids_unique(city, tmp_path):
+    bare = tmp_path / "city"
+    shutil.copytree(city, bare, ignore=shutil.ignore_patterns("site"))
+    (bare / "hub.yml").write_text("name: Tin các phường\n", encoding="utf-8")
+    # Two wards with an article of the same slug: without addresses their own ids are both /tin-tuc/x/.
+    twin = "wards/tan-lap/content/news/2026/trao-120-phan-qua-cho-ho-can-ngheo-truoc-mua-dong.md"
+    shutil.copy(bare / "wards/an-phu/content/news/2026/trao-120-phan-qua-cho-ho-can-ngheo-truoc-mua-dong.md", bare / twin)
+    for ward in WARDS:
+        assert ward_news("build", "--ward", ward, "-q", cwd=bare).returncode == 0
+    assert ward_news("hub", cwd=bare).returncode == 0
+    feed = feedparser.parse((bare / "site/atom.xml").read_bytes())
+    ids = [e.id for e in feed.entries]
+    assert len(ids) == len(set(ids)) == 9
+    assert "/an-phu/tin-tuc/trao-120-phan-qua-cho-ho-can-ngheo-truoc-mua-dong/" in ids
+    assert "/tan-lap/tin-tuc/trao-120-phan-qua-cho-ho-can-ngheo-truoc-mua-dong/" in ids
+    home = page(bare, "index.html")
+    for href in [a["href"] for a in home.select("a.headline")]:
+        assert (bare / "site" / href / "index.html").is_file(), href
+
+
+def test_a_ward_on_a_domain_of_its_own_keeps_its_addresses_in_the_hub(city, tmp_path):
+    own = tmp_path / "city"
+    shutil.copytree(city, own)
+    (own / "wards/thanh-ha/mkdocs.yml").write_text(
+        "site_name: Xã Thanh Hà\nsite_url: https://mttq.thanhha.example.vn/\ndocs_dir: content\n"
+        "theme:\n  name: material\nplugins:\n  - ward-news\n", encoding="utf-8")
+    assert ward_news("build", "--ward", "thanh-ha", "-q", cwd=own).returncode == 0
+    assert ward_news("hub", cwd=own).returncode == 0
+    ward = page(own, "don-vi/thanh-ha/index.html")
+    assert ward.select_one("a.button")["href"] == "https://mttq.thanhha.example.vn/"
+    assert all(a["href"].startswith("https://mttq.thanhha.example.vn/tin-tuc/") for a in ward.select("a.headline"))
+    feed = feedparser.parse((own / "site/atom.xml").read_bytes())
+    theirs = [e for e in feed.entries if e.source.title == "Xã Thanh Hà"]
+    assert theirs and all(e.id.startswith("https://mttq.thanhha.example.vn/") for e in theirs)
+    index = (own / "site/sitemap.xml").read_text("utf-8")
+    assert "thanhha" not in index  # another host's sitemap is not ours to list
+
+
 def test_changed_files_pick_the_wards_to_build(city):
     changed = ward_news("wards", "--changed", "--json", cwd=city, input="wards/thanh-ha/content/site.yml\nREADME.md\n")
     assert json.loads(changed.stdout) == ["thanh-ha"]
@@ -179,3 +227,59 @@ def test_init_inside_wards_adds_a_ward_that_is_only_its_content_and_builds(city,
     assert feedparser.parse((grown / "site/xa-phu-my/atom.xml").read_bytes()).feed.title == "Xã Phú Mỹ"
     refused = ward_news("init", "wards/Xã Mới", "--name", "Xã Mới", cwd=grown)
     assert refused.returncode == 1 and "“xa-moi”" in refused.stderr and not (grown / "wards/Xã Mới").exists()
+
+
+def test_recorded_fingerprints_pick_the_wards_not_yet_published_as_they_are(city, tmp_path):
+    repo = tmp_path / "city"
+    shutil.copytree(city, repo)
+    state = tmp_path / "state" / "wards.json"
+    assert json.loads(ward_news("wards", "--since", str(state), "--json", cwd=repo).stdout) == list(WARDS)
+    # Only an-phu and thanh-ha were published (tan-lap failed): tan-lap is still to build.
+    assert ward_news("wards", "--record", str(state), "an-phu", "thanh-ha", cwd=repo).returncode == 0
+    assert json.loads(ward_news("wards", "--since", str(state), "--json", cwd=repo).stdout) == ["tan-lap"]
+    site_yml = repo / "wards/an-phu/content/site.yml"
+    site_yml.write_text(site_yml.read_text("utf-8") + "phone: 024 3766 2018\n", encoding="utf-8")
+    assert json.loads(ward_news("wards", "--since", str(state), "--json", cwd=repo).stdout) == ["an-phu", "tan-lap"]
+    assert ward_news("wards", "--record", str(state), "an-phu", "tan-lap", cwd=repo).returncode == 0
+    assert ward_news("wards", "--since", str(state), cwd=repo).stdout.strip() == ""
+    assert ward_news("wards", "--record", str(state), "khong-co", cwd=repo).returncode == 2
+
+
+def test_a_misnamed_ward_folder_is_skipped_with_its_problem_and_fails_only_strict_listing(city, tmp_path):
+    repo = tmp_path / "city"
+    shutil.copytree(city, repo)
+    shutil.copytree(repo / "wards/an-phu", repo / "wards/Phường Mới")
+    listed = ward_news("wards", cwd=repo)
+    assert listed.returncode == 0 and listed.stdout.split() == list(WARDS)
+    assert "wards/Phường Mới/" in listed.stderr and "“phuong-moi”" in listed.stderr
+    assert ward_news("wards", "--strict", cwd=repo).returncode == 1
+    hub = ward_news("hub", cwd=repo)
+    assert hub.returncode == 0 and "[city.ward.slug]" in hub.stdout
+
+
+def test_city_workflow_builds_what_is_unpublished_and_never_publishes_a_partial_city():
+    import subprocess
+
+    import yaml
+
+    path = REPO / "examples/city/.github/workflows/publish.yml"
+    workflow = yaml.safe_load(path.read_text("utf-8"))
+    jobs = workflow["jobs"]
+    scripts = [step["run"] for job in jobs.values() for step in job["steps"] if "run" in step]
+    for script in scripts:  # every script is valid bash
+        assert subprocess.run(["bash", "-n"], input=script, text=True, capture_output=True).returncode == 0, script
+    plan = "\n".join(step.get("run", "") for step in jobs["plan"]["steps"])
+    assert "ward-news wards --since .city-state/wards.json" in plan
+    assert "--no-renames" in plan and "core.quotePath=false" in plan and "--strict" in plan
+    assert jobs["ward"]["strategy"]["fail-fast"] is False
+    assert jobs["ward"]["strategy"]["matrix"]["ward"] == "${{ fromJSON(needs.plan.outputs.wards) }}"
+    publish = jobs["publish"]
+    assert "!cancelled()" in publish["if"] and "pull_request" in publish["if"]
+    saves = [step["with"]["key"] for step in publish["steps"] if step.get("uses", "").startswith("actions/cache/save")]
+    assert saves and all("github.run_id" in key and "github.run_attempt" in key for key in saves)
+    guard = next(step for step in publish["steps"] if "cache-matched-key == ''" in str(step.get("if", "")))
+    assert "exit 1" in guard["run"]
+    merged = "\n".join(step.get("run", "") for step in publish["steps"])
+    assert merged.index("wards --record") < merged.index("ward-news hub")
+    assert [step.get("uses", "").split("@")[0] for step in publish["steps"]][-2:] == [
+        "actions/upload-pages-artifact", "actions/deploy-pages"]

@@ -91,3 +91,22 @@ def test_hub_entries_replace_the_hubs_old_ones_and_leave_the_wards_alone(tmp_pat
     assert not (site / "don-vi/da-xoa").exists() and (site / "don-vi/an-phu/index.html").is_file()
     assert (site / "feed.xml").read_text() == "cũ"  # not the hub's any more: left as it was
     assert not staged.exists() and sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_ward_is_rebuilt_until_it_is_published_as_it_is_now(tmp_path):
+    wards = make_city(tmp_path, "an-phu", "tan-lap")
+    write_files(tmp_path, {"hub.yml": "name: Hub\n", "wards/an-phu/content/site.yml": "name: An Phú\n",
+                           "wards/tan-lap/content/site.yml": "name: Tân Lập\n", "README.md": "# City\n"})
+    first = city.ward_fingerprints(tmp_path, wards)
+    assert city.wards_to_build(first, {}) == ["an-phu", "tan-lap"]  # nothing published yet
+    assert city.wards_to_build(first, first) == []
+    # Build output, caches, locks and documentation are not inputs.
+    write_files(tmp_path, {"site/an-phu/index.html": "x", "wards/an-phu/.cache/ward-news/a": "x",
+                           ".site-an-phu.lock": "", "README.md": "# City, edited\n"})
+    assert city.ward_fingerprints(tmp_path, wards) == first
+    # A renamed article (with diacritics) changes its ward only; hub.yml changes every ward.
+    write_files(tmp_path, {"wards/tan-lap/content/news/bài mới.md": "---\n"})
+    second = city.ward_fingerprints(tmp_path, wards)
+    assert city.wards_to_build(second, first) == ["tan-lap"]
+    write_files(tmp_path, {"hub.yml": "name: Hub mới\n"})
+    assert city.wards_to_build(city.ward_fingerprints(tmp_path, wards), second) == ["an-phu", "tan-lap"]

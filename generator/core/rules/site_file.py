@@ -22,6 +22,8 @@ def check_site_file(root: YNode | None, path: str, content_dir: Path, log: Probl
     if root.kind != "mapping":
         log.add("site.not_mapping", path, root.line)
         return WardInfo(name=default_name)
+    if not _read_contract(root, path, log):  # newer rules: none of its keys are ours to judge
+        return WardInfo(name=default_name)
     values: dict[str, str] = {}
     for key in TEXT_KEYS:
         node = root.value.get(key)
@@ -33,8 +35,6 @@ def check_site_file(root: YNode | None, path: str, content_dir: Path, log: Probl
         if node.value is not None:
             values[key] = " ".join(node.text().split())
     social = _read_social(root, path, log)
-    if not _read_contract(root, path, log):  # newer rules: its other keys are not ours to judge
-        return WardInfo(name=values.get("name", default_name))
     known = TEXT_KEYS + ["social", "contract"]
     for key, line in root.key_lines.items():
         if key not in known:
