@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -247,11 +248,14 @@ def render_hub_feeds(plan: HubPlan) -> tuple[bytes, bytes]:
 
 def _linker(page_url: str, site_url: str):
     """How a page links a hub URL: relative, so the hub works under any path and from disk; from
-    the site's root on the 404 page, which the server shows at whatever address was missing."""
+    the site's root on the 404 page, which the server shows at whatever address was missing (the
+    path only: the same host wherever it is served, as the Content-Security-Policy requires)."""
+    root = urlsplit(site_url).path or "/"  # the hub's path on its host: "/" or "/thanh-pho/"
+
     def link(url: str) -> str:
         if _is_absolute(url):
             return url
-        return urls.absolute(site_url, url) if page_url == "404.html" else urls.relative(url, page_url)
+        return root + url if page_url == "404.html" else urls.relative(url, page_url)
     return link
 
 
