@@ -18,13 +18,13 @@ from pathlib import Path
 from string import Template
 
 import click
-import frontmatter
 
 from .. import __version__
 from ..core import city
 from ..core.problems import ProblemLog
 from ..core.rules.fields import zone
 from ..core.text import make_slug
+from .new import article_text
 
 SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
 #: Package data cannot hold dot-files reliably: stored without the dot, written with it.
@@ -100,10 +100,10 @@ def _first_article(content: Path, name: str) -> Path:
     now = datetime.now(zone("Asia/Ho_Chi_Minh"))
     title = f"Ra mắt trang thông tin của Mặt trận {_lower_first(name)}"
     path = content / "news" / str(now.year) / f"{make_slug(title)}.md"
-    post = frontmatter.Post(
-        f"Từ hôm nay, tin hoạt động của Mặt trận và các đoàn thể {_lower_first(name)} được đăng tại trang này.\n\n"
-        "Bà con có thể xem trên điện thoại, chia sẻ qua Zalo, Facebook và tìm lại tin cũ bất cứ lúc nào.\n",
-        title=title, date=now.strftime("%Y-%m-%d %H:%M"), category="Hoạt động Mặt trận", tags=["trang tin"])
+    body = (f"Từ hôm nay, tin hoạt động của Mặt trận và các đoàn thể {_lower_first(name)} được đăng tại trang này.\n\n"
+            "Bà con có thể xem trên điện thoại, chia sẻ qua Zalo, Facebook và tìm lại tin cũ bất cứ lúc nào.\n")
+    metadata = {"title": title, "date": now.strftime("%Y-%m-%d %H:%M"), "category": "Hoạt động Mặt trận",
+                "tags": ["trang tin"]}
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(frontmatter.dumps(post, allow_unicode=True, sort_keys=False) + "\n", encoding="utf-8")
+    path.write_text(article_text(metadata, body), encoding="utf-8")
     return path

@@ -43,7 +43,7 @@ class Problem:
         kind = "error" if self.is_error else "warning"
         body = self.message + (f" Gợi ý: {self.hint}" if self.hint else "")
         body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        loc = f"file={self.path}" + (f",line={self.line}" if self.line else "")
+        loc = f"file={_annotation_property(self.path)}" + (f",line={self.line}" if self.line else "")
         return f"::{kind} {loc},title={self.code}::{body}"
 
     def as_dict(self) -> dict:
@@ -55,6 +55,13 @@ class Problem:
             "message": self.message,
             "hint": self.hint,
         }
+
+
+def _annotation_property(value: str) -> str:
+    """A value inside `::error file=...,line=...`: GitHub's toolkit escapes these five characters."""
+    for char, code in (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"), (":", "%3A"), (",", "%2C")):
+        value = value.replace(char, code)
+    return value
 
 
 def _sort_key(problem: Problem):

@@ -89,6 +89,21 @@ def test_new_writes_a_valid_article(tmp_path):
     assert again.returncode == 1 and "Đã có tệp" in again.stderr
 
 
+def test_new_writes_a_150_character_title_on_one_line(tmp_path):
+    root = make_site(tmp_path, {"content/categories.yml": CATEGORIES})
+    title = ("Ủy ban MTTQ Việt Nam phường Hòa Bình phối hợp các đoàn thể tổ chức trao 150 suất quà Tết, "
+             "thăm hỏi hộ cận nghèo: “ấm áp nghĩa tình” #2026")
+    title = title + " " + "x" * (150 - len(title) - 1)
+    assert len(title) == 150
+    result = ward_news("new", title, "--category", "An sinh xã hội", cwd=root)
+    assert result.returncode == 0, result.stderr
+    lines = (root / result.stdout.strip()).read_text("utf-8").splitlines()
+    title_lines = [i for i, line in enumerate(lines) if line.startswith("title:")]
+    assert len(title_lines) == 1 and lines[title_lines[0] + 1].startswith("date:")  # nothing folded onto line 2
+    assert frontmatter.load(root / result.stdout.strip())["title"] == title
+    assert ward_news("check", cwd=root).returncode == 0
+
+
 def test_new_refuses_an_unknown_category_with_a_suggestion(tmp_path):
     root = make_site(tmp_path, {})
     result = ward_news("new", "Bài mới", "--category", "An sinh xa hoii", cwd=root)
