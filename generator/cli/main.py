@@ -1,4 +1,4 @@
-"""`ward-news`: build, check, serve, new, init, wards, hub (see CONTENT.md; names and flags are a stable interface)."""
+"""`ward-news`: build, check, serve, new, init, wards, hub, summary (see CONTENT.md; names and flags are a stable interface)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .city import hub_command, wards_command
 from .init import init_command
 from .new import new_command
 from .serve import serve_command
+from .summary import summary_command
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is for developers, not officers
 
@@ -30,3 +31,4 @@ cli.add_command(new_command)
 cli.add_command(init_command)
 cli.add_command(wards_command)
 cli.add_command(hub_command)
+cli.add_command(summary_command)

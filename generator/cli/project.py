@@ -29,8 +29,9 @@ class Project:
     site_url: str
     timezone: str
     pagination_per_page: int
-    errors: tuple[str, ...] = ()
-    custom_dir: Path | None = None  # the ward's own theme overrides (theme: custom_dir)  # mistakes in the options above; `build` leaves them to MkDocs
+    errors: tuple[str, ...] = ()  # mistakes in the options above; `build` leaves them to MkDocs
+    custom_dir: Path | None = None  # the ward's own theme overrides (theme: custom_dir)
+    site_name: str = Settings.site_name  # the name a ward without content/site.yml gets
 
 
 def read_project(config_file: str | None, content: str | None = None, root: Path | None = None) -> Project:
@@ -64,6 +65,7 @@ def read_project(config_file: str | None, content: str | None = None, root: Path
     return Project(
         root=root,
         custom_dir=custom_dir,
+        site_name=str(data.get("site_name") or Settings.site_name),
         config_file=path,
         content_dir=content_dir.resolve(),
         site_dir=(root / (data.get("site_dir") or "site")).resolve(),
@@ -92,6 +94,7 @@ def settings_for(project: Project) -> Settings:
         timezone=project.timezone,
         site_url=project.site_url,
         pagination_per_page=project.pagination_per_page,
+        site_name=project.site_name,
     )
 
 

@@ -26,10 +26,14 @@ def test_init_makes_a_ward_repository_that_checks_and_builds(tmp_path):
     ward = tmp_path / "xa-phu-my"
     files = sorted(p.relative_to(ward).as_posix() for p in ward.rglob("*") if p.is_file())
     assert files == [
-        ".github/pull_request_template.md", ".github/workflows/check.yml", ".github/workflows/publish.yml",
-        ".gitignore", "README.md", "content/categories.yml", files[6], "content/pages/gioi-thieu.md",
-        "content/site.yml", "docs/huong-dan-can-bo.md", "mkdocs.yml", "requirements.txt"]
-    assert files[6].startswith("content/news/") and files[6].endswith("/ra-mat-trang-thong-tin-cua-mat-tran-xa-phu-my.md")
+        ".github/CODEOWNERS", ".github/pull_request_template.md", ".github/workflows/check.yml",
+        ".github/workflows/publish.yml", ".gitignore", "README.md", "content/categories.yml", files[7],
+        "content/pages/gioi-thieu.md", "content/site.yml", "docs/huong-dan-can-bo.md", "mkdocs.yml", "requirements.txt"]
+    assert files[7].startswith("content/news/") and files[7].endswith("/ra-mat-trang-thong-tin-cua-mat-tran-xa-phu-my.md")
+    owners = [line for line in (ward / ".github/CODEOWNERS").read_text("utf-8").splitlines() if line.strip()]
+    assert all(line.startswith("#") for line in owners)  # an example: nobody is asked to review until filled in
+    template = (ward / ".github/pull_request_template.md").read_text("utf-8")
+    assert "### Người duyệt" in template and "trang-xem-thu" in template
     assert f"ward-news=={__version__}" in (ward / "requirements.txt").read_text("utf-8")
     config = yaml.safe_load((ward / "mkdocs.yml").read_text("utf-8"))
     assert config["theme"] == {"name": "material"} and config["site_name"] == "Xã Phú Mỹ"  # no custom_dir
