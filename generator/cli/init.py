@@ -21,6 +21,7 @@ import click
 
 from .. import __version__
 from ..core import city
+from ..core.options import OptionError, read_repo
 from ..core.problems import ProblemLog
 from ..core.rules.fields import zone
 from ..core.text import make_slug
@@ -45,7 +46,8 @@ def _target(relative: Path) -> Path:
 @click.option("--site-url", default="", help="Địa chỉ trang, ví dụ https://mttq.phuonghoabinh.vn/ (có thể điền sau).")
 @click.option("--requirement", default=f"ward-news=={__version__}",
               help="Dòng cài ward-news trong requirements.txt (mặc định: đúng phiên bản đang chạy).")
-def init_command(directory, name, site_url, requirement):
+@click.option("--repo", default="", help="Kho GitHub của trang, dạng tài-khoản/tên-kho: bật trình soạn bài ở /quan-tri/.")
+def init_command(directory, name, site_url, requirement, repo):
     """Tạo kho trang tin mới cho một phường/xã: nội dung mẫu, cấu hình, quy trình kiểm tra và đăng."""
     name = " ".join(name.split())
     if not make_slug(name):
@@ -67,7 +69,13 @@ def init_command(directory, name, site_url, requirement):
             for problem in problems:
                 click.echo(problem.format(), err=True)
             sys.exit(1)
-    values = {"name": name, "ward_in_text": _lower_first(name),
+    if repo:
+        try:
+            repo = read_repo("--repo", repo)
+        except OptionError as exc:
+            click.echo(str(exc).replace("mkdocs.yml, tùy chọn", "Tùy chọn"), err=True)
+            sys.exit(1)
+    values = {"editor_repo": repo, "name": name, "ward_in_text": _lower_first(name),
               "organisation": f"Ủy ban Mặt trận Tổ quốc Việt Nam {_lower_first(name)}",
               "site_url": site_url or "https://example.github.io/trang-tin/", "requirement": requirement}
     written = []

@@ -107,6 +107,30 @@ def read_folder(name: str, value: object) -> str:
     return value.strip()
 
 
+_REPO = re.compile(r"^(?:https://github\.com/)?([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?/?$")
+_BRANCH = re.compile(r"^[A-Za-z0-9._/-]+$")
+
+
+def read_repo(name: str, value: object) -> str:
+    """The ward's GitHub repository as `owner/name` (a github.com address is accepted); "" means none."""
+    if isinstance(value, str):
+        if not value.strip():
+            return ""
+        match = _REPO.match(value.strip())
+        if match:
+            return f"{match[1]}/{match[2]}"
+    raise OptionError(
+        f"{where(name)}: cần tên kho GitHub dạng tài-khoản/tên-kho, ví dụ mttq-hoabinh/trang-tin, "
+        f"không phải {shown(value)}."
+    )
+
+
+def read_branch(name: str, value: object) -> str:
+    if isinstance(value, str) and _BRANCH.match(value.strip()) and ".." not in value:
+        return value.strip()
+    raise OptionError(f"{where(name)}: cần tên một nhánh git, ví dụ main, không phải {shown(value)}.")
+
+
 def read_moment(name: str, value: object) -> str:
     """`YYYY-MM-DD HH:MM` (as article dates), or a date YAML already read; "" means the real clock."""
     if isinstance(value, datetime):

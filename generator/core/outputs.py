@@ -26,6 +26,7 @@ import segno
 from . import urls
 from .cache import PUBLIC_FILE_MODE, WEEK, DiskCache
 from .cards import draw_cards
+from .editor import editor_files
 from .feeds import render_feed
 from .images import THEME_COLOR, web_manifest
 from .plan import SitePlan
@@ -147,6 +148,8 @@ class SiteOutputs:
             data = render_feed(feed, site_url=self.plan.site_url, ward=self.plan.site.ward, bodies=bodies,
                                images=self.plan.images, generated=now)
             _write(site_dir / feed.url, data)
+        for path, data in editor_files(self.plan.site, self.settings).items():  # quan-tri/, when a repo is set
+            _write(site_dir / path, data)
         for path, data in {**render_sitemaps(self.plan), "robots.txt": render_robots(self.plan)}.items():
             _write(site_dir / path, data)  # replaces MkDocs' sitemap, stamped with the build date
         records = search_records(self.plan, bodies)

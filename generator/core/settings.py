@@ -26,3 +26,5 @@ class Settings:
     site_name: str = "Phường"  # used when content/site.yml gives no name
     cache_dir: Path | None = None  # on-disk caches (cards...); None: nothing is cached between builds
     workers: int = 2  # processes for drawing cards; the machines we build on have two cores
+    editor_repo: str = ""  # `owner/name` on GitHub: the web editor at quan-tri/ opens pull requests there
+    editor_branch: str = "main"

@@ -14,10 +14,12 @@ SEARCH = "tim-kiem"
 PAGE_SEGMENT = "trang"
 CARDS = "the-chia-se"
 IMAGES = "anh"
+EDITOR = "quan-tri"  # the officers' web editor (core/editor.py)
 
 #: First path segments the generator owns; a plain page may not take one.
 RESERVED_SEGMENTS = frozenset(
-    {NEWS, CATEGORY, TAG, YEAR, AUTHOR, REPORT, CARDS, IMAGES, "assets", "search", SEARCH, "pagefind", "404", "feed", "atom"}
+    {NEWS, CATEGORY, TAG, YEAR, AUTHOR, REPORT, CARDS, IMAGES, EDITOR, "assets", "search", SEARCH, "pagefind", "404",
+     "feed", "atom"}
 )
 
 

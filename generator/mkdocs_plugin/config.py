@@ -40,6 +40,9 @@ class WardNewsConfig(base.Config):
     # Cards and other derived files, relative to mkdocs.yml; safe to delete. Empty: no cache.
     cache_dir = _Option(".cache/ward-news", options.read_folder)
     workers = _Option(Settings.workers, options.read_count)
+    # The ward's GitHub repository (owner/name): the web editor at quan-tri/ works on it. Empty: no editor.
+    editor_repo = _Option(Settings.editor_repo, options.read_repo)
+    editor_branch = _Option(Settings.editor_branch, options.read_branch)
     # An ISO datetime to build "as of" (tests, reproducible builds); empty means the real clock.
     now = _Option("", options.read_moment)
 
@@ -86,4 +89,6 @@ def to_settings(plugin_config: WardNewsConfig, mkdocs_config) -> Settings:
         site_name=str(mkdocs_config.site_name or Settings.site_name),
         cache_dir=(project_root / plugin_config.cache_dir) if plugin_config.cache_dir else None,
         workers=plugin_config.workers,
+        editor_repo=plugin_config.editor_repo,
+        editor_branch=plugin_config.editor_branch,
     )

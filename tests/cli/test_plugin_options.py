@@ -28,6 +28,10 @@ MISTAKES = {
                     "vẽ ảnh chia sẻ), không phải “hai”.",
     "home_featured_max: 2.5": "mkdocs.yml, tùy chọn “home_featured_max” của ward-news: cần một số nguyên từ 0 trở "
                               "lên (số bài nổi bật tối đa trên trang chủ), không phải “2.5”.",
+    "editor_repo: mttq hoa binh": "mkdocs.yml, tùy chọn “editor_repo” của ward-news: cần tên kho GitHub dạng "
+                                  "tài-khoản/tên-kho, ví dụ mttq-hoabinh/trang-tin, không phải “mttq hoa binh”.",
+    "editor_branch: ../main": "mkdocs.yml, tùy chọn “editor_branch” của ward-news: cần tên một nhánh git, ví dụ "
+                              "main, không phải “../main”.",
     "now: 2026-13-01 10:00": "mkdocs.yml, tùy chọn “now” của ward-news: “2026-13-01 10:00” không phải ngày giờ hợp "
                              "lệ: không có tháng 13. Viết dạng YYYY-MM-DD HH:MM, ví dụ 2026-11-20 12:00, hoặc bỏ dòng "
                              "này để dùng giờ hiện tại.",
@@ -94,7 +98,7 @@ def test_an_unknown_option_with_nothing_close_lists_the_options(tmp_path):
     result = ward_news("build", cwd=with_options(copy_sample(tmp_path), "giao_dien: toi"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert ("mkdocs.yml: ward-news không có tùy chọn “giao_dien”. Các tùy chọn có: timezone, pagination_per_page, "
-            "home_latest_count, home_featured_max, cache_dir, workers, now.") in result.stderr
+            "home_latest_count, home_featured_max, cache_dir, workers, editor_repo, editor_branch, now.") in result.stderr
 
 
 def test_check_and_new_refuse_a_wrong_timezone_too(tmp_path):

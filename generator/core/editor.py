@@ -1,0 +1,147 @@
+"""The officers' web editor at `quan-tri/`: Sveltia CMS, shipped with the site, writing the same files
+the content contract describes, through pull requests on the ward's GitHub repository.
+
+Why Sveltia CMS (0.221.1) and not Decap CMS (3.16.3), both tried from npm on 2026-11-28:
+- Sveltia signs in to GitHub with a personal access token, so no authentication server is needed;
+  Decap's GitHub backend needs an OAuth server (Netlify's, or one of your own).
+- Both have an editorial workflow on GitHub that opens a pull request per article.
+- Sveltia is maintained (a release every few weeks), ships a Vietnamese interface, and is lighter:
+  one 2.1 MB script against Decap's 5.2 MB plus WebAssembly.
+
+`config.yml` is made from the site's own rules, so the editor offers what `check` accepts: the article
+fields of rules/articles.py (title, date and category required), the categories of categories.yml,
+dates as `YYYY-MM-DD HH:MM`, images saved next to the article, file names from the title.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from .model import Site
+from .urls import EDITOR as EDITOR_DIR
+from .rules.articles import KNOWN_KEYS
+from .settings import Settings
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets" / "editor"
+
+#: Every article field (rules/articles.py), as the editor shows it. A test keeps the two in step.
+ARTICLE_FIELDS = {
+    "title": {"label": "Tiêu đề", "widget": "string", "hint": "Một dòng, viết hoa như câu thường."},
+    "date": {"label": "Ngày đăng", "widget": "datetime", "format": "YYYY-MM-DD HH:mm",
+             "hint": "Để ngày giờ trong tương lai thì bài tự hiện ra đúng lúc đó."},
+    "category": {"label": "Chuyên mục", "widget": "select"},
+    "tags": {"label": "Thẻ", "widget": "list", "required": False, "hint": "Các từ khóa, cách nhau bằng dấu phẩy."},
+    "author": {"label": "Tác giả, bút danh", "widget": "string", "required": False},
+    "summary": {"label": "Tóm tắt", "widget": "text", "required": False,
+                "hint": "Một, hai câu; để trống thì lấy đoạn đầu của bài."},
+    "image": {"label": "Ảnh đầu bài", "widget": "image", "required": False},
+    "image_alt": {"label": "Mô tả ảnh (cho người khiếm thị)", "widget": "string", "required": False},
+    "image_caption": {"label": "Chú thích ảnh", "widget": "string", "required": False,
+                      "hint": "Ví dụ: Ảnh: PV"},
+    "source": {"label": "Nguồn (bài đăng lại)", "widget": "string", "required": False,
+               "hint": "Ví dụ: Hà Nội Mới"},
+    "source_url": {"label": "Địa chỉ bài gốc", "widget": "string", "required": False,
+                   "pattern": ["^https?://", "Địa chỉ phải bắt đầu bằng http:// hoặc https://"]},
+    "slug": {"label": "Tên tệp (để trống: lấy từ tiêu đề)", "widget": "string", "required": False},
+    "updated": {"label": "Ngày sửa nội dung", "widget": "datetime", "format": "YYYY-MM-DD HH:mm",
+                "required": False},
+    "draft": {"label": "Bài nháp (chưa đăng)", "widget": "boolean", "required": False, "default": False},
+    "featured": {"label": "Tin nổi bật (ghim ở trang chủ)", "widget": "boolean", "required": False,
+                 "default": False},
+}
+
+#: The editor talks to GitHub's API and shows avatars and images from GitHub; nothing else.
+EDITOR_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com; "
+    "font-src 'self'; connect-src 'self' data: blob: https://api.github.com; worker-src 'self' blob:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'self' blob:"
+)
+
+
+def editor_config(site: Site, settings: Settings) -> dict:
+    """Sveltia's config.yml as data: the ward's repository, the article and page collections."""
+    fields = []
+    for name in KNOWN_KEYS:
+        field = {"name": name, **ARTICLE_FIELDS[name]}
+        if name == "category":
+            field["options"] = [c.name for c in site.categories]
+        fields.append(field)
+    fields.append({"name": "body", "label": "Nội dung", "widget": "markdown"})
+    return {
+        "backend": {"name": "github", "repo": settings.editor_repo, "branch": settings.editor_branch,
+                    "commit_messages": {"create": "Thêm bài: {{slug}}", "update": "Sửa bài: {{slug}}",
+                                        "delete": "Xóa bài: {{slug}}", "uploadMedia": "Thêm ảnh: {{path}}",
+                                        "deleteMedia": "Xóa ảnh: {{path}}"}},
+        "publish_mode": "editorial_workflow",
+        "site_url": settings.site_url or None,
+        "media_folder": f"{_content_folder(settings)}/images",
+        "public_folder": "images",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [
+            {
+                "name": "news", "label": "Tin bài", "label_singular": "bài",
+                "description": "Tin hoạt động của Mặt trận và các đoàn thể. Mỗi bài là một yêu cầu gộp bài "
+                               "(pull request) cho người duyệt.",
+                "folder": f"{_content_folder(settings)}/news", "path": "{{year}}/{{slug}}", "extension": "md",
+                "format": "yaml-frontmatter", "create": True, "slug": "{{slug}}",
+                # Images next to the article, referenced by file name (the contract's rule).
+                "media_folder": "", "public_folder": "",
+                "summary": "{{title}} ({{date}})", "sortable_fields": ["date", "title"],
+                "fields": fields,
+            },
+            {
+                "name": "pages", "label": "Trang tĩnh", "label_singular": "trang",
+                "folder": f"{_content_folder(settings)}/pages", "extension": "md", "format": "yaml-frontmatter",
+                "create": True, "slug": "{{slug}}", "media_folder": "", "public_folder": "",
+                "fields": [{"name": "title", "label": "Tiêu đề", "widget": "string"},
+                           {"name": "body", "label": "Nội dung", "widget": "markdown"}],
+            },
+        ],
+    }
+
+
+def editor_files(site: Site, settings: Settings) -> dict[str, bytes]:
+    """Every file of `quan-tri/`, by path in the site; nothing when no repository is set."""
+    if not settings.editor_repo:
+        return {}
+    config = {k: v for k, v in editor_config(site, settings).items() if v is not None}
+    files = {f"{EDITOR_DIR}/config.yml": yaml.safe_dump(config, allow_unicode=True, sort_keys=False,
+                                                        width=1_000_000).encode("utf-8"),
+             f"{EDITOR_DIR}/index.html": _page(site.ward.name).encode("utf-8")}
+    for path in sorted(ASSETS.rglob("*")):
+        if path.is_file() and path.suffix != ".md":
+            files[f"{EDITOR_DIR}/{path.relative_to(ASSETS).as_posix()}"] = path.read_bytes()
+    return files
+
+
+def _content_folder(settings: Settings) -> str:
+    """content/ as the repository names it (the editor writes paths from the repository's root)."""
+    folder = Path(settings.content_dir)
+    try:
+        return folder.resolve().relative_to(Path(settings.display_root).resolve()).as_posix()
+    except ValueError:
+        return folder.name
+
+
+def _page(ward_name: str) -> str:
+    return f"""<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta http-equiv="Content-Security-Policy" content="{EDITOR_POLICY}">
+<title>Soạn bài – {escape(ward_name)}</title>
+<link href="config.yml" type="application/yaml" rel="cms-config-url">
+<link rel="stylesheet" href="fonts.css">
+</head>
+<body>
+<noscript>Trình soạn bài cần bật JavaScript.</noscript>
+<script src="sveltia-cms.js"></script>
+</body>
+</html>
+"""

@@ -1,0 +1,101 @@
+"""The officers' web editor at quan-tri/: shipped in the site (nothing from another host), its
+config made from the ward's own categories and the content contract's fields, absent without a
+repository, and on a ward's content never seen before, in a repository made by `init`."""
+
+from __future__ import annotations
+
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from generator.core.rules.articles import KNOWN_KEYS
+from tests.cli.test_init import ward_news
+from tests.conftest import CATEGORIES, article, build_site, make_site, served
+from tests.fixtures.unseen_ward import write_ward
+
+REPO_NAME = "mttq-thu-nghiem/trang-tin"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = make_site(tmp_path_factory.mktemp("editor"), {"content/news/2026/trao-qua.md": article()},
+                     plugin={"editor_repo": f"https://github.com/{REPO_NAME}"})
+    built = build_site(root)
+    assert built.ok, built.log
+    return built
+
+
+def config_of(site_dir):
+    return yaml.safe_load((site_dir / "quan-tri" / "config.yml").read_text("utf-8"))
+
+
+def test_editor_config_follows_the_content_contract_and_the_wards_categories(site):
+    config = config_of(site.site_dir)
+    assert config["backend"] == {**config["backend"], "name": "github", "repo": REPO_NAME, "branch": "main"}
+    assert config["publish_mode"] == "editorial_workflow"  # a pull request per article
+    news = config["collections"][0]
+    assert news["folder"] == "content/news" and news["path"] == "{{year}}/{{slug}}"
+    assert news["media_folder"] == "" and news["public_folder"] == ""  # images next to the article
+    fields = {f["name"]: f for f in news["fields"]}
+    assert list(fields) == [*KNOWN_KEYS, "body"]
+    required = [name for name, f in fields.items() if f.get("required", True)]
+    assert required == ["title", "date", "category", "body"]
+    assert fields["category"]["options"] == [line[len("- name: "):] for line in CATEGORIES.splitlines()
+                                             if line.startswith("- name: ")]
+    assert fields["date"]["format"] == "YYYY-MM-DD HH:mm"
+    assert all(f["label"] and not f["label"].isascii() or f["name"] in ("body",) for f in fields.values())
+
+
+def test_editor_loads_from_the_site_alone_in_chromium(site, chromium, tmp_path):
+    with served(site.site_dir) as server:
+        for width in (390, 1280):
+            context = chromium.new_context(viewport={"width": width, "height": 844}, locale="vi-VN")
+            page = context.new_page()
+            requests = []
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(server.url + "quan-tri/", wait_until="commit")
+            page.get_by_text("GitHub", exact=False).first.wait_for(timeout=20_000)
+            page.wait_for_timeout(1500)  # the fonts and the configuration
+            page.screenshot(path=str(tmp_path / f"editor-{width}.png"))
+            assert page.get_by_text("Đăng nhập bằng mã truy cập").is_visible()  # the Vietnamese interface, shipped
+            hosts = {urlsplit(url).netloc for url in requests if not url.startswith(("data:", "blob:"))}
+            assert hosts == {urlsplit(server.url).netloc}, sorted(requests)
+            assert any(url.endswith("/quan-tri/sveltia-cms.js") for url in requests)
+            assert any("/quan-tri/config.yml" in url for url in requests)
+            assert any(url.endswith(".woff2") for url in requests)  # the icons come from the site too
+            context.close()
+
+
+def test_the_editor_page_is_not_indexed_and_names_its_policy(site):
+    html = (site.site_dir / "quan-tri" / "index.html").read_text("utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert "connect-src 'self' data: blob: https://api.github.com" in html
+    assert "quan-tri" not in (site.site_dir / "sitemaps" / "trang.xml").read_text("utf-8")
+    for name in ("LICENSE-sveltia-cms.txt", "LICENSE-source-sans-3.txt", "LICENSE-material-symbols-outlined.txt"):
+        assert (site.site_dir / "quan-tri" / name).stat().st_size > 500
+
+
+def test_no_repository_no_editor(tmp_path):
+    root = make_site(tmp_path, {"content/news/2026/trao-qua.md": article()})
+    built = build_site(root)
+    assert built.ok and not (built.site_dir / "quan-tri").exists()
+
+
+def test_an_unseen_ward_in_an_init_repository_gets_an_editor_with_its_categories(tmp_path):
+    made = ward_news("init", "repo", "--name", "Xã Tân Phú", "--repo", "xa-tan-phu/trang-tin", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    repo = tmp_path / "repo"
+    shutil.rmtree(repo / "content")
+    write_ward(tmp_path / "unseen")
+    shutil.copytree(tmp_path / "unseen" / "content", repo / "content")
+    built = ward_news("build", cwd=repo)
+    assert built.returncode == 0, built.stdout + built.stderr
+    config = config_of(repo / "site")
+    assert config["backend"]["repo"] == "xa-tan-phu/trang-tin"
+    categories = yaml.safe_load((repo / "content" / "categories.yml").read_text("utf-8"))
+    options = next(f for f in config["collections"][0]["fields"] if f["name"] == "category")["options"]
+    assert options == [c["name"] for c in categories]
+    refused = ward_news("init", "other", "--name", "Xã Khác", "--repo", "không phải kho", cwd=tmp_path)
+    assert refused.returncode == 1 and "tài-khoản/tên-kho" in refused.stderr
