@@ -1,5 +1,7 @@
 """The content contract's version in site.yml: older folders build, newer ones ask for an upgrade."""
 
+import re
+
 import pytest
 from packaging.version import Version
 
@@ -44,3 +46,14 @@ def test_every_contract_up_to_the_current_one_names_its_first_release():
     assert sorted(contract.FIRST_RELEASE) == list(range(1, contract.CURRENT + 1))
     assert Version(contract.FIRST_RELEASE[contract.CURRENT]) <= Version(__version__)
     assert {"site.contract.newer", "site.contract.invalid"} <= set(MESSAGES)
+
+
+def test_every_problem_code_is_explained_in_the_officers_guide():
+    from tests.conftest import REPO
+
+    guide = (REPO / "generator" / "scaffold" / "huong-dan-can-bo.md").read_text("utf-8")
+    # A row of the guide's tables names its codes first: `a.b` or `a.b` / `a.c`.
+    explained = {code for row in guide.splitlines() if row.startswith("| `")
+                 for code in re.findall(r"`([a-z0-9_.]+)`", row.split(" | ")[0])}
+    missing = [code for code in MESSAGES if code not in explained]
+    assert missing == []
