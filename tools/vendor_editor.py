@@ -4,10 +4,12 @@
 
 The editor must load from the ward's own site alone: its bundle names three web fonts on a CDN,
 so the script fetches the same font files from their npm packages (fontsource), points the bundle
-at the local copies (and at its Vietnamese interface strings, which it would fetch from unpkg), and adds the Vietnamese and Latin-extended faces of the UI font (the bundle
-declares only its Latin subset, so every accented letter would fall back to another font). Every
-file keeps its licence beside it. What else the bundle fetches from other hosts (an update check,
-GitHub's status page, code-highlighting grammars) the editor page's Content-Security-Policy blocks.
+at the local copies (and at its Vietnamese interface strings, which it would fetch from unpkg),
+and adds the Vietnamese and Latin-extended faces of the UI font (the bundle declares only its
+Latin subset, so every accented letter would fall back to another font). Every file keeps its
+licence beside it. What else the bundle fetches from other hosts (GitHub's
+status page, code-highlighting grammars) the editor page's Content-Security-Policy blocks;
+its update check reads the shipped version instead, and its viewport lets officers zoom.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from pathlib import Path
 SVELTIA_VERSION = "0.221.1"
 OUT = Path(__file__).resolve().parents[1] / "generator" / "assets" / "editor"
 LOCALES_URL = re.compile(r"(\w+)=`\$\{\w+\}@\$\{\w+\}/locales`")  # unpkg.com/@sveltia/cms@<version>/locales
-LOCALES = ("vi", "en-US")  # the interface in Vietnamese; English where a string is missing
+LOCALES = ("vi", "en-US")
+UPDATE_CHECK_URL = re.compile(r"(\w+)=`\$\{\w+\}/package\.json`")  # unpkg.com/@sveltia/cms/package.json
+NO_ZOOM = re.compile(r"`maximum-scale=1`,")  # the interface in Vietnamese; English where a string is missing
 FONT_URL = re.compile(r"https://cdn\.jsdelivr\.net/fontsource/fonts/([a-z0-9-]+)(:vf)?@([0-9.]+)/([a-z0-9-]+\.woff2)")
 #: Extra faces of the UI font, for Vietnamese text (unicode ranges as fontsource publishes them).
 EXTRA_FACES = {
@@ -78,6 +82,17 @@ def main() -> None:
         bundle, found = LOCALES_URL.subn(lambda m: f"{m[1]}=`locales`", bundle)
         if found != 1:
             raise SystemExit(f"expected one locales URL in the bundle, found {found}: check by hand")
+        # The update check asks unpkg for the newest version; the answer that holds here is the version
+        # shipped (a ward upgrades the editor by upgrading ward-news), so it reads it beside the bundle.
+        bundle, found = UPDATE_CHECK_URL.subn(lambda m: f"{m[1]}=`package.json`", bundle)
+        if found != 1:
+            raise SystemExit(f"expected one update-check URL in the bundle, found {found}: check by hand")
+        (OUT / "package.json").write_text(f'{{"name": "@sveltia/cms", "version": "{SVELTIA_VERSION}"}}\n',
+                                          encoding="utf-8")
+        # Officers, many of them older, must be able to zoom: the bundle's viewport forbids it.
+        bundle, found = NO_ZOOM.subn("", bundle)
+        if found != 1:
+            raise SystemExit(f"expected one maximum-scale in the bundle, found {found}: check by hand")
         (OUT / "locales").mkdir()
         for locale in LOCALES:
             shutil.copy(sveltia / "locales" / f"{locale}.json", OUT / "locales" / f"{locale}.json")

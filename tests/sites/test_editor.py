@@ -65,6 +65,8 @@ def test_editor_loads_from_the_site_alone_in_chromium(site, chromium, tmp_path):
             assert any(url.endswith("/quan-tri/sveltia-cms.js") for url in requests)
             assert any("/quan-tri/config.yml" in url for url in requests)
             assert any(url.endswith(".woff2") for url in requests)  # the icons come from the site too
+            viewport = page.eval_on_selector_all('meta[name="viewport"]', "els => els.map(e => e.content).join(' ')")
+            assert "maximum-scale" not in viewport and "user-scalable=no" not in viewport  # officers can zoom
             context.close()
 
 
