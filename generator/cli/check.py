@@ -15,8 +15,8 @@ from ..core.load import load_site
 from ..core.overrides import check_override_copies
 from ..core.rules.fields import zone
 from . import report
-from .city import ward_target
-from .project import read_project, settings_for
+from .city import ward_project
+from .project import settings_for
 
 
 @click.command("check")
@@ -26,11 +26,7 @@ from .project import read_project, settings_for
 @click.option("--ward", help="Trong kho của thành phố, quận: kiểm tra phường wards/<WARD>/.")
 def check_command(content, fmt, config_file, ward):
     """Kiểm tra nội dung, in mọi lỗi cùng lúc; thoát với mã 1 nếu có lỗi."""
-    root = None
-    if ward:
-        target = ward_target(ward)
-        config_file, root, content = config_file or target.config_file, target.root, content or target.content
-    project = read_project(config_file, content, root)
+    project = ward_project(config_file, content, ward)
     for error in project.errors:  # a wrong timezone would misdate every article: nothing to check yet
         click.echo(error, err=True)
     if project.errors:

@@ -51,6 +51,15 @@ def ward_target(slug: str, repo: Path | None = None) -> WardTarget:
                       site_dir=str(repo / city.SITE_DIR / slug), site_url=own_url or city.ward_site_url(hub, slug))
 
 
+def ward_project(config_file: str | None, content: str | None, ward: str | None):
+    """The project a command works on: the lone ward here, or a city's `wards/<ward>/` with `--ward`."""
+    root = None
+    if ward:
+        target = ward_target(ward)
+        config_file, root, content = config_file or target.config_file, target.root, content or target.content
+    return read_project(config_file, content, root)
+
+
 @click.command("wards")
 @click.argument("built", nargs=-1)
 @click.option("--changed", is_flag=True,

@@ -14,8 +14,8 @@ from ..core.load import display_prefix, load_site
 from ..core.plan import build_plan
 from ..core.rules.fields import zone
 from ..core.summary import read_changes, render_summary
-from .city import ward_target
-from .project import read_project, settings_for
+from .city import ward_project
+from .project import settings_for
 
 
 @click.command("summary")
@@ -25,11 +25,7 @@ from .project import read_project, settings_for
 @click.option("--preview-url", default="", help="Địa chỉ tải bản xem thử (artifact) của lần chạy này.")
 def summary_command(content, config_file, ward, preview_url):
     """Tóm tắt yêu cầu gộp bài (đọc `git diff --name-status` từ đầu vào chuẩn) dạng Markdown."""
-    root = None
-    if ward:
-        target = ward_target(ward)
-        config_file, root, content = config_file or target.config_file, target.root, content or target.content
-    project = read_project(config_file, content, root)
+    project = ward_project(config_file, content, ward)
     settings = settings_for(project)
     result = load_site(settings, datetime.now(zone(settings.timezone)))
     plan = build_plan(result.site, settings) if result.ok else None

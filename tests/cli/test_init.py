@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator import __version__
-from tests.fixtures.unseen_ward import write_ward
+from tests.fixtures.unseen_ward import unseen_ward_in_init_repo
 
 CLI = [sys.executable, "-c", "from generator.cli.main import cli; cli()"]
 
@@ -65,11 +65,7 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path):
 
 
 def test_an_unseen_wards_content_builds_in_a_repository_made_by_init(tmp_path):
-    assert ward_news("init", "repo", "--name", "Xã Tân Phú", cwd=tmp_path).returncode == 0
-    repo = tmp_path / "repo"
-    shutil.rmtree(repo / "content")
-    write_ward(tmp_path / "unseen")
-    shutil.copytree(tmp_path / "unseen" / "content", repo / "content")
+    repo = unseen_ward_in_init_repo(tmp_path)
     built = ward_news("build", cwd=repo)
     assert built.returncode == 0, built.stdout + built.stderr
     article = BeautifulSoup((repo / "site/tin-tuc/trao-nha-dai-doan-ket-ap-3/index.html").read_text("utf-8"), "lxml")

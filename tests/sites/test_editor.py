@@ -4,7 +4,6 @@ repository, and on a ward's content never seen before, in a repository made by `
 
 from __future__ import annotations
 
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,7 +12,7 @@ import yaml
 from generator.core.rules.articles import KNOWN_KEYS
 from tests.cli.test_init import ward_news
 from tests.conftest import CATEGORIES, article, build_site, make_site, served
-from tests.fixtures.unseen_ward import write_ward
+from tests.fixtures.unseen_ward import unseen_ward_in_init_repo
 
 REPO_NAME = "mttq-thu-nghiem/trang-tin"
 
@@ -86,12 +85,7 @@ def test_no_repository_no_editor(tmp_path):
 
 
 def test_an_unseen_ward_in_an_init_repository_gets_an_editor_with_its_categories(tmp_path):
-    made = ward_news("init", "repo", "--name", "Xã Tân Phú", "--repo", "xa-tan-phu/trang-tin", cwd=tmp_path)
-    assert made.returncode == 0, made.stderr
-    repo = tmp_path / "repo"
-    shutil.rmtree(repo / "content")
-    write_ward(tmp_path / "unseen")
-    shutil.copytree(tmp_path / "unseen" / "content", repo / "content")
+    repo = unseen_ward_in_init_repo(tmp_path, "--repo", "xa-tan-phu/trang-tin")
     built = ward_news("build", cwd=repo)
     assert built.returncode == 0, built.stdout + built.stderr
     config = config_of(repo / "site")
