@@ -26,6 +26,10 @@ from .project import settings_for
 def summary_command(content, config_file, ward, preview_url):
     """Tóm tắt yêu cầu gộp bài (đọc `git diff --name-status` từ đầu vào chuẩn) dạng Markdown."""
     project = ward_project(config_file, content, ward)
+    if project.errors:  # nothing can be checked with a broken mkdocs.yml: say so, never "no errors"
+        click.echo("## ❌ Tệp cấu hình mkdocs.yml có lỗi, chưa kiểm tra được bài\n")
+        click.echo("\n".join(f"- {error}" for error in project.errors))
+        sys.exit(0)
     settings = settings_for(project)
     result = load_site(settings, datetime.now(zone(settings.timezone)))
     plan = build_plan(result.site, settings) if result.ok else None

@@ -31,11 +31,12 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets" / "editor"
 ARTICLE_FIELDS = {
     "title": {"label": "Tiêu đề", "widget": "string", "hint": "Một dòng, viết hoa như câu thường."},
     "date": {"label": "Ngày đăng", "widget": "datetime", "format": "YYYY-MM-DD HH:mm",
-             "hint": "Để ngày giờ trong tương lai thì bài tự hiện ra đúng lúc đó."},
+             "hint": "Ngày giờ trong tương lai: bài hiện ra ở lần dựng trang đầu tiên sau giờ đó (mỗi sáng 06:00)."},
     "category": {"label": "Chuyên mục", "widget": "select"},
     "tags": {"label": "Thẻ", "widget": "list", "required": False, "hint": "Các từ khóa, cách nhau bằng dấu phẩy."},
     "author": {"label": "Tác giả, bút danh", "widget": "string", "required": False},
-    "summary": {"label": "Tóm tắt", "widget": "text", "required": False,
+    # One line: a multi-line box would be saved as a YAML block (`|-`), which the loader reads as text.
+    "summary": {"label": "Tóm tắt", "widget": "string", "required": False,
                 "hint": "Một, hai câu; để trống thì lấy đoạn đầu của bài."},
     "image": {"label": "Ảnh đầu bài", "widget": "image", "required": False},
     "image_alt": {"label": "Mô tả ảnh (cho người khiếm thị)", "widget": "string", "required": False},
@@ -45,7 +46,7 @@ ARTICLE_FIELDS = {
                "hint": "Ví dụ: Hà Nội Mới"},
     "source_url": {"label": "Địa chỉ bài gốc", "widget": "string", "required": False,
                    "pattern": ["^https?://", "Địa chỉ phải bắt đầu bằng http:// hoặc https://"]},
-    "slug": {"label": "Tên tệp (để trống: lấy từ tiêu đề)", "widget": "string", "required": False},
+    "slug": {"label": "Đường dẫn của bài (để trống: lấy từ tên tệp)", "widget": "string", "required": False},
     "updated": {"label": "Ngày sửa nội dung", "widget": "datetime", "format": "YYYY-MM-DD HH:mm",
                 "required": False},
     "draft": {"label": "Bài nháp (chưa đăng)", "widget": "boolean", "required": False, "default": False},
@@ -72,7 +73,9 @@ def editor_config(site: Site, settings: Settings) -> dict:
         fields.append(field)
     fields.append({"name": "body", "label": "Nội dung", "widget": "markdown"})
     return {
+        # Token sign-in only: "Sign in with GitHub" needs an authentication server the site does not have.
         "backend": {"name": "github", "repo": settings.editor_repo, "branch": settings.editor_branch,
+                    "auth_methods": ["token"],
                     "commit_messages": {"create": "Thêm bài: {{slug}}", "update": "Sửa bài: {{slug}}",
                                         "delete": "Xóa bài: {{slug}}", "uploadMedia": "Thêm ảnh: {{path}}",
                                         "deleteMedia": "Xóa ảnh: {{path}}"}},
@@ -119,12 +122,13 @@ def editor_files(site: Site, settings: Settings) -> dict[str, bytes]:
 
 
 def _content_folder(settings: Settings) -> str:
-    """content/ as the repository names it (the editor writes paths from the repository's root)."""
-    folder = Path(settings.content_dir)
-    try:
-        return folder.resolve().relative_to(Path(settings.display_root).resolve()).as_posix()
-    except ValueError:
-        return folder.name
+    """content/ as the git repository names it (the editor writes paths from the repository's root),
+    whatever folder the build runs from; `content` when the folder is not in a git repository."""
+    folder = Path(settings.content_dir).resolve()
+    for parent in folder.parents:
+        if (parent / ".git").exists():
+            return folder.relative_to(parent).as_posix()
+    return folder.name
 
 
 def _page(ward_name: str) -> str:

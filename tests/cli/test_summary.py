@@ -64,4 +64,11 @@ def test_summary_of_a_broken_pull_request_lists_every_problem(tmp_path):
     (problem,) = html.find_all("ul")[-1].find_all("li")
     assert problem.get_text().startswith("content/news/2026/hoi-nghi.md:3 lỗi: Ngày “2026-02-30” không hợp lệ")
     rows = [tr.find_all("td")[3].get_text() for table in html.find_all("table") for tr in table.find("tbody").find_all("tr")]
-    assert all(r.startswith("chưa dựng") for r in rows)  # nothing was built
+    assert len(rows) == 2 and all(r.startswith("chưa dựng") for r in rows)  # nothing was built
+
+
+def test_summary_of_a_broken_mkdocs_yml_says_nothing_was_checked(tmp_path):
+    root = make_site(tmp_path, FILES, plugin={"timezone": "Asia/Hanoi_Sai"})
+    result = ward_news("summary", cwd=root, input=DIFF)
+    assert result.stdout.startswith("## ❌ Tệp cấu hình mkdocs.yml có lỗi") and "Asia/Hanoi_Sai" in result.stdout
+    assert "Không có lỗi" not in result.stdout

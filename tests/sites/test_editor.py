@@ -34,6 +34,7 @@ def test_editor_config_follows_the_content_contract_and_the_wards_categories(sit
     config = config_of(site.site_dir)
     assert config["backend"] == {**config["backend"], "name": "github", "repo": REPO_NAME, "branch": "main"}
     assert config["publish_mode"] == "editorial_workflow"  # a pull request per article
+    assert config["backend"]["auth_methods"] == ["token"]  # no authentication server needed
     news = config["collections"][0]
     assert news["folder"] == "content/news" and news["path"] == "{{year}}/{{slug}}"
     assert news["media_folder"] == "" and news["public_folder"] == ""  # images next to the article
@@ -55,10 +56,11 @@ def test_editor_loads_from_the_site_alone_in_chromium(site, chromium, tmp_path):
             requests = []
             page.on("request", lambda request: requests.append(request.url))
             page.goto(server.url + "quan-tri/", wait_until="commit")
-            page.get_by_text("GitHub", exact=False).first.wait_for(timeout=20_000)
+            page.get_by_text("mã truy cập", exact=False).first.wait_for(timeout=20_000)
             page.wait_for_timeout(1500)  # the fonts and the configuration
             page.screenshot(path=str(tmp_path / f"editor-{width}.png"))
             assert page.get_by_text("Đăng nhập bằng mã truy cập").is_visible()  # the Vietnamese interface, shipped
+            assert page.get_by_text("Đăng nhập bằng GitHub").count() == 0  # no button that needs an auth server
             hosts = {urlsplit(url).netloc for url in requests if not url.startswith(("data:", "blob:"))}
             assert hosts == {urlsplit(server.url).netloc}, sorted(requests)
             assert any(url.endswith("/quan-tri/sveltia-cms.js") for url in requests)
