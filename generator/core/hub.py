@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
 
 from feedgen.feed import FeedGenerator
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -21,6 +22,7 @@ from lxml import etree
 
 from .. import __version__
 from . import publish, urls, vi
+from .cache import DiskCache
 from .cards.render import render_card
 from .cards.spec import CardSpec
 from .city import HUB_WARD_PAGES, HubInfo, WardFolder, ward_site_url
@@ -260,17 +262,12 @@ def _linker(page_url: str, site_url: str):
 
 
 def _card_png(card: CardSpec, cache_dir: Path | None) -> bytes:
+    """The hub's card, through the same cache as the wards' cards (core/cache.py)."""
     if cache_dir is None:
         return render_card(card)
-    cached = cache_dir / "cards" / f"{card.key()}.png"
-    if cached.is_file():
-        return cached.read_bytes()
-    data = render_card(card)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    temp = cached.with_suffix(".tmp")
-    temp.write_bytes(data)
-    temp.replace(cached)
-    return data
+    cache = DiskCache(cache_dir, "cards")
+    cached = cache.get(card.key(), ".png") or cache.put(card.key(), ".png", render_card(card))
+    return cached.read_bytes()
 
 
 def _sitemaps(plan: HubPlan) -> tuple[bytes, bytes]:
@@ -282,12 +279,12 @@ def _sitemaps(plan: HubPlan) -> tuple[bytes, bytes]:
     for url, when in [("", newest)] + [(w.page_url, w.latest.updated.isoformat() if w.latest else "")
                                        for w in plan.wards]:
         lastmod = f"<lastmod>{when}</lastmod>" if when else ""
-        rows.append(f"<url><loc>{_xml(urls.absolute(hub_url, url))}</loc>{lastmod}</url>")
+        rows.append(f"<url><loc>{escape(urls.absolute(hub_url, url))}</loc>{lastmod}</url>")
     pages = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
              + "\n".join(rows) + "\n</urlset>\n")
     children = [urls.absolute(hub_url, HUB_SITEMAP)] + [loc for ward in plan.wards for loc in ward.sitemaps]
     index = ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-             + "\n".join(f"<sitemap><loc>{_xml(loc)}</loc></sitemap>" for loc in children) + "\n</sitemapindex>\n")
+             + "\n".join(f"<sitemap><loc>{escape(loc)}</loc></sitemap>" for loc in children) + "\n</sitemapindex>\n")
     return index.encode("utf-8"), pages.encode("utf-8")
 
 
@@ -365,7 +362,4 @@ def _collate(name: str) -> str:
     """Ward names in alphabetical order, diacritics aside ("Phường Ba Đình", "Phường Bạch Mai")."""
     return fold(name)
 
-
-def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
