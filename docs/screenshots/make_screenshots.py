@@ -1,5 +1,5 @@
-"""Rebuild the sample ward and retake docs/screenshots/: home, article, listing and 404 at 390 px
-and 1280 px, light theme, default text size, in Debian's Chromium (never a downloaded browser);
+"""Rebuild the sample ward and retake docs/screenshots/: home, article, listing, 404, the
+documents, a document, an expired notice, the organisation and English pages at 390 px and 1280 px, light theme, default text size, in Debian's Chromium (never a downloaded browser);
 then the example city (examples/city/): its hub's home and one ward's page in the hub.
 
     .venv/bin/python docs/screenshots/make_screenshots.py
@@ -24,7 +24,11 @@ sys.path.insert(0, str(REPO))
 from tests.conftest import served  # noqa: E402  (the tests' static server, gzip like a host)
 
 PAGES = {"home": "", "article": "tin-tuc/ban-giao-nha-dai-doan-ket-cho-ho-can-ngheo-o-to-dan-pho-so-9/",
-         "listing": "tin-tuc/", "404": "404.html"}
+         "listing": "tin-tuc/", "404": "404.html",
+         # The public body's pages: documents, one document, an expired notice, the organisation.
+         "documents": "van-ban/", "document": "van-ban/2026-212-cv-ubnd-tiem-chung-soi-dot-2/",
+         "expired": "tin-tuc/thong-bao-thu-gom-rac-cong-kenh-ngay-25-10/", "organisation": "to-chuc/",
+         "english": "en/"}
 HUB_PAGES = {"hub-home": "", "hub-ward": "don-vi/thanh-ha/"}
 WIDTHS = (390, 1280)
 MAX_HEIGHT = 1800

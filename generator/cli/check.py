@@ -10,8 +10,9 @@ from pathlib import Path
 
 import click
 
+from ..core.compliance import check_compliance
 from ..core.images import prepare_site_images
-from ..core.load import load_site
+from ..core.load import display_path, load_site
 from ..core.overrides import check_override_copies
 from ..core.rules.fields import zone
 from . import report
@@ -41,6 +42,7 @@ def check_command(content, fmt, config_file, ward):
     if result.ok:  # a photo that is cut off is only found by decoding it: as the build would
         with tempfile.TemporaryDirectory(prefix="ward-news-check-") as scratch:
             prepare_site_images(result.site, settings, result.problems, settings.cache_dir or Path(scratch))
+        check_compliance(result.site, display_path(settings, "site.yml"), result.problems)
     problems = result.problems.problems
     if fmt == "json":
         click.echo(result.problems.to_json())

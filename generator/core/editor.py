@@ -23,6 +23,7 @@ import yaml
 from .model import Site
 from .urls import EDITOR as EDITOR_DIR
 from .rules.articles import KNOWN_KEYS
+from .rules.documents import DOCUMENT_FIELDS, DOCUMENT_TYPES
 from .settings import Settings
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets" / "editor"
@@ -52,6 +53,10 @@ ARTICLE_FIELDS = {
     "draft": {"label": "Bài nháp (chưa đăng)", "widget": "boolean", "required": False, "default": False},
     "featured": {"label": "Tin nổi bật (ghim ở trang chủ)", "widget": "boolean", "required": False,
                  "default": False},
+    "expires": {"label": "Hết hiệu lực sau ngày (thông báo có thời hạn)", "widget": "datetime",
+                "format": "YYYY-MM-DD", "required": False,
+                "hint": "Lịch cắt điện, lịch tiêm chủng...: sau ngày này bài rời trang chủ và hiện dòng "
+                        "“Hết hiệu lực”, nhưng vẫn giữ nguyên địa chỉ."},
 }
 
 #: The editor talks to GitHub's API and shows avatars and images from GitHub; nothing else.
@@ -97,6 +102,16 @@ def editor_config(site: Site, settings: Settings) -> dict:
                 "fields": fields,
             },
             {
+                "name": "documents", "label": "Văn bản", "label_singular": "văn bản",
+                "description": "Thông báo, kế hoạch, quyết định... kèm tệp PDF, Word hoặc Excel đã ký.",
+                "folder": f"{_content_folder(settings)}/documents", "extension": "md",
+                "format": "yaml-frontmatter", "create": True, "slug": "{{year}}-{{slug}}",
+                # Attachments in documents/files/, referenced as files/<name> (the contract's rule).
+                "media_folder": "files", "public_folder": "files",
+                "summary": "{{number}} – {{title}}", "sortable_fields": ["date", "number", "title"],
+                "fields": document_fields(),
+            },
+            {
                 "name": "pages", "label": "Trang tĩnh", "label_singular": "trang",
                 "folder": f"{_content_folder(settings)}/pages", "extension": "md", "format": "yaml-frontmatter",
                 "create": True, "slug": "{{slug}}", "media_folder": "", "public_folder": "",
@@ -105,6 +120,26 @@ def editor_config(site: Site, settings: Settings) -> dict:
             },
         ],
     }
+
+
+_DOCUMENT_WIDGETS = {"datetime": {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False},
+                     "file": {"widget": "file", "accept": ".pdf,.docx,.doc,.xlsx,.xls,.odt,.ods"}}
+
+
+def document_fields() -> list[dict]:
+    """The documents' form, from the one declaration of their fields (rules/documents.py)."""
+    form = []
+    for spec in DOCUMENT_FIELDS:
+        field = {"name": spec.name, "label": spec.label, "widget": spec.widget, "required": spec.required,
+                 **_DOCUMENT_WIDGETS.get(spec.widget, {})}
+        if spec.hint:
+            field["hint"] = spec.hint
+        if spec.name == "type":
+            field["options"] = list(DOCUMENT_TYPES)
+        form.append(field)
+    form.append({"name": "body", "label": "Nội dung tóm tắt (không bắt buộc)", "widget": "markdown",
+                 "required": False})
+    return form
 
 
 def editor_files(site: Site, settings: Settings) -> dict[str, bytes]:

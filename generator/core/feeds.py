@@ -21,9 +21,9 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from .. import __version__
-from . import urls
+from . import urls, vi
 from .images import ImageSet
-from .model import Article, Category, Image, Report, WardInfo
+from .model import Article, Attachment, Category, Document, Image, Report, WardInfo
 from .reports import REPORT_LABEL, format_indicator
 from .sanitize import absolutize_urls
 
@@ -55,7 +55,8 @@ class FeedEntry:
     category: Term
     tags: tuple[Term, ...] = ()
     image: Image | None = None
-    lead_html: str = ""  # trusted HTML put before the body: a report's figures
+    lead_html: str = ""  # trusted HTML put before the body: a report's figures, a document's particulars
+    attachment: Attachment | None = None  # a document's file, as the entry's enclosure
 
     @classmethod
     def from_article(cls, article: Article) -> FeedEntry:
@@ -70,6 +71,32 @@ class FeedEntry:
         return cls(report.src_uri, urls.report_url(report.year), report.title, report.description, report.date,
                    report.date, "", Term(urls.REPORT, REPORT_LABEL, urls.report_index_url()),
                    lead_html=report_figures_html(report))
+
+
+    @classmethod
+    def from_document(cls, document: Document) -> FeedEntry:
+        return cls(document.src_uri, urls.document_url(document.slug), f"{document.type} số {document.number}: "
+                   f"{document.title}", document.description, document.date, document.date, document.issuer,
+                   Term(urls.DOCUMENTS, DOCUMENTS_LABEL, urls.documents_url()),
+                   lead_html=document_particulars_html(document), attachment=document.attachment)
+
+
+DOCUMENTS_LABEL = "Văn bản"
+
+
+def document_particulars_html(document: Document) -> str:
+    """A document's particulars and its download link: what a feed reader needs to know it."""
+    rows = [("Số, ký hiệu", document.number), ("Loại văn bản", document.type), ("Cơ quan ban hành", document.issuer),
+            ("Ngày ban hành", vi.format_date_short(document.date)),
+            ("Ngày có hiệu lực", vi.format_date_short(document.effective))]
+    if document.signer:
+        rows.append(("Người ký", document.signer))
+    items = "".join(f"<li>{escape(label)}: <strong>{escape(value)}</strong></li>" for label, value in rows)
+    file = document.attachment
+    href = urls.relative(urls.asset_url(file.src_uri), urls.document_url(document.slug))
+    link = (f'<p><a href="{escape(href)}">Tải văn bản ({escape(file.label)}, '
+            f'{escape(vi.format_file_size(file.size))})</a></p>')
+    return f"<ul>{items}</ul>{link}"
 
 
 def report_figures_html(report: Report) -> str:
@@ -106,11 +133,13 @@ class FeedSpec:
 
 
 def plan_feeds(articles: Iterable[Article], categories: Iterable[Category], ward: WardInfo,
-               description: str, reports: Iterable[Report] = ()) -> list[FeedSpec]:
-    """The site's RSS and Atom feeds first (articles and reports), then both for each category
-    that has articles."""
+               description: str, reports: Iterable[Report] = (), documents: Iterable[Document] = ()
+               ) -> list[FeedSpec]:
+    """The site's RSS and Atom feeds first (every kind of item: articles, reports, documents),
+    then both for each category that has articles, then the documents' own."""
     articles = tuple(FeedEntry.from_article(a) for a in articles)
-    everything = sorted(articles + tuple(FeedEntry.from_report(r) for r in reports),
+    documents = tuple(FeedEntry.from_document(d) for d in documents)
+    everything = sorted(articles + tuple(FeedEntry.from_report(r) for r in reports) + documents,
                         key=lambda e: (e.date, e.url), reverse=True)
     feeds = [FeedSpec(urls.feed_url(fmt), fmt, ward.name, description, "", tuple(everything[:FEED_SIZE]))
              for fmt in FORMATS]
@@ -122,6 +151,12 @@ def plan_feeds(articles: Iterable[Article], categories: Iterable[Category], ward
         for fmt in FORMATS:
             feeds.append(FeedSpec(urls.feed_url(fmt, category.slug), fmt, f"{category.name} – {ward.name}", text,
                                   urls.category_url(category.slug), own))
+    if documents:
+        who = ward.organisation or ward.name
+        for fmt in FORMATS:
+            feeds.append(FeedSpec(urls.feed_url(fmt, under=urls.documents_url()), fmt,
+                                  f"{DOCUMENTS_LABEL} – {ward.name}", f"Thông báo, kế hoạch, quyết định của {who}.",
+                                  urls.documents_url(), documents[:FEED_SIZE]))
     return feeds
 
 
@@ -191,6 +226,9 @@ def _add_entry(feed: FeedGenerator, item: FeedEntry, *, site_url: str, ward: War
         image = urls.absolute(site_url, photo)
         html = _lead_figure(image, item.image) + html
         entry.enclosure(url=image, length=str(images.size(photo)), type=mimetypes.guess_type(photo)[0] or "image/jpeg")
+    elif item.attachment is not None:
+        entry.enclosure(url=urls.absolute(site_url, urls.asset_url(item.attachment.src_uri)),
+                        length=str(item.attachment.size), type=item.attachment.media_type)
     entry.content(html, type="html")
 
 

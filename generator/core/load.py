@@ -17,8 +17,10 @@ from .rules import fields
 from .rules.articles import ONE_LINE_TEXT_KEYS, check_article
 from .rules.categories import author_index, check_authors, check_categories
 from .rules.body_html import check_body_html
-from .rules.images import IMAGE_SUFFIXES, check_body_images
+from .rules.assets import ATTACHMENT_TYPES
+from .rules.images import IMAGE_SUFFIXES, check_body_attachments, check_body_images
 from .rules.crossfile import check_duplicate_slugs, check_pages
+from .rules import documents as document_rules
 from .rules.pages import check_page
 from .rules.reports import check_duplicate_years, check_report
 from .rules.site_file import check_site_file
@@ -28,6 +30,7 @@ from .text import DecodeError, decode_text, fold, garbled_line
 NEWS_DIR = "news"
 PAGES_DIR = "pages"
 REPORTS_DIR = "reports"
+DOCUMENTS_DIR = "documents"
 REPORT_TEXT_KEYS = frozenset({"title", "summary"})
 PAGE_TEXT_KEYS = frozenset({"title"})
 
@@ -181,13 +184,17 @@ class _ArticleChecker:
             self.cache.prune()
 
 
+_REFERENCED_SUFFIXES = frozenset(IMAGE_SUFFIXES) | frozenset(ATTACHMENT_TYPES)
+
+
 def _images_signature(root: Path) -> str:
-    """Names, sizes and times of every image under content/: what image checks depend on."""
+    """Names, sizes and times of every image and attachment under content/: what the checks of
+    `image:` and body references depend on."""
     digest = hashlib.sha256()
     for directory, dirnames, filenames in os.walk(root):
         dirnames.sort()
         for name in sorted(filenames):
-            if os.path.splitext(name)[1].lower() in IMAGE_SUFFIXES:
+            if os.path.splitext(name)[1].lower() in _REFERENCED_SUFFIXES:
                 full = os.path.join(directory, name)
                 try:
                     stat = os.stat(full)
@@ -218,6 +225,12 @@ def _link_authors(articles: list[Article], authors) -> list[Article]:
         author = known.get(fold(article.author)) if article.author else None
         linked.append(dataclasses.replace(article, author_slug=author.slug) if author else article)
     return linked
+
+
+def with_expiry(item, now: datetime):
+    """The article or document marked expired when `now` is past its `expires`."""
+    expired = item.expires is not None and now > item.expires
+    return dataclasses.replace(item, expired=True) if expired else item
 
 
 def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = None) -> LoadResult:
@@ -271,6 +284,7 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
             page = check_page(src_uri, reader.display(src_uri), doc, log)
             if page is not None:
                 check_body_images(page.body, page.body_line, src_uri, root, page.path, log)
+                check_body_attachments(page.body, page.body_line, src_uri, root, page.path, log)
                 check_body_html(page.body, page.body_line, page.path, log)
                 pages.append(page)
     pages = check_pages(pages, log)
@@ -284,8 +298,20 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
                 reports.append(report)
     reports = check_duplicate_years(reports, log)
 
+    documents = []
+    for src_uri in markdown_files(root, DOCUMENTS_DIR):
+        doc = reader.document(src_uri, document_rules.ONE_LINE_TEXT_KEYS)
+        if doc is not None:
+            document = document_rules.check_document(src_uri, reader.display(src_uri), doc, root, tz, log)
+            if document is not None:
+                documents.append(document)
+    check_duplicate_slugs(documents, log, code="document.slug.duplicate")
+
     if log.has_errors:
         return LoadResult(site=None, problems=log)
+    # `expires` is judged at the build's clock, after the article cache: the daily build moves a
+    # notice out of the current lists without its file changing.
+    articles = [with_expiry(a, now) for a in articles]
     published = sorted((a for a in articles if not a.draft and a.date <= now), key=lambda a: a.sort_key)
     unpublished = sorted((a for a in articles if a.draft or a.date > now), key=lambda a: a.sort_key)
     site = Site(
@@ -296,5 +322,6 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
         unpublished=tuple(unpublished),
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
         reports=tuple(sorted(reports, key=lambda r: -r.year)),
+        documents=tuple(sorted((with_expiry(d, now) for d in documents), key=lambda d: d.sort_key)),
     )
     return LoadResult(site=site, problems=log)

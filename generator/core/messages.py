@@ -188,6 +188,104 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Ảnh “{value}” là ảnh động; trang web chỉ hiện khung hình đầu tiên.",
         "Dùng ảnh chụp (JPEG) thay cho ảnh động, hoặc chấp nhận ảnh tĩnh.",
     ),
+    # --- documents (văn bản) and their attached files ----------------------------------
+    "document.number.invalid": (
+        ERROR,
+        "Số, ký hiệu “{value}” không đúng dạng in trên văn bản.",
+        "Viết như trên văn bản, không có chữ “Số:”, không dấu cách, chữ in hoa: number: {suggestion}",
+    ),
+    "document.number.type_mismatch": (
+        WARNING,
+        "Số, ký hiệu “{value}” không có chữ viết tắt “{abbreviation}” của loại văn bản “{type}”.",
+        "Kiểm tra lại loại văn bản (type:) hoặc số, ký hiệu (number:) cho khớp với văn bản giấy.",
+    ),
+    "document.type.unknown": (ERROR, "Loại văn bản “{value}” không có trong danh sách.", "{hint}"),
+    "document.effective.before_date": (
+        ERROR,
+        "Ngày có hiệu lực ({effective}) sớm hơn ngày ban hành ({date}).",
+        "Văn bản chỉ có hiệu lực từ ngày ban hành trở đi: sửa lại ngày, hoặc xóa dòng effective:.",
+    ),
+    "document.slug.duplicate": (ERROR, "Hai văn bản có cùng đường dẫn “{slug}”: tệp này và {other}.",
+                                "Đổi tên một trong hai tệp, hoặc ghi slug: khác nhau."),
+    "field.expires.before_date": (
+        ERROR,
+        "Ngày hết hiệu lực ({expires}) sớm hơn ngày bắt đầu ({date}).",
+        "Ghi ngày cuối cùng thông báo còn giá trị, ví dụ expires: 2026-11-30, hoặc xóa dòng này.",
+    ),
+    "attachment.missing": (
+        ERROR,
+        "Không tìm thấy tệp đính kèm “{value}” (tìm ở {looked}).",
+        "Đặt tệp vào content/documents/files/ và ghi đúng tên tệp, kể cả chữ hoa/thường và phần đuôi (.pdf, .docx).",
+    ),
+    "attachment.outside": (
+        ERROR,
+        "Tệp đính kèm “{value}” nằm ngoài thư mục content/ hoặc ở trang web khác.",
+        "Chép tệp vào content/documents/files/ rồi ghi đường dẫn tương đối, ví dụ files/125-tb-ubnd.pdf; "
+        "không dùng “..”, đường dẫn tuyệt đối hay địa chỉ http.",
+    ),
+    "attachment.type": (
+        ERROR,
+        "Tệp “{value}” không phải loại tệp đính kèm được hỗ trợ.",
+        "Đính kèm tệp PDF (.pdf), Word (.docx, .doc), Excel (.xlsx, .xls) hoặc OpenDocument (.odt, .ods). "
+        "Tệp nén (.zip, .rar) và tệp chạy được (.exe) không đăng lên trang.",
+    ),
+    "attachment.empty": (ERROR, "Tệp đính kèm “{value}” rỗng (0 byte).",
+                         "Tệp có thể chưa tải xong: chép lại tệp gốc rồi gửi lại."),
+    "attachment.too_large": (
+        ERROR,
+        "Tệp đính kèm “{value}” quá lớn (giới hạn {limit_mb} MB).",
+        "Quét lại văn bản ở 150–200 dpi, đen trắng, hoặc dùng chức năng nén PDF trước khi gửi.",
+    ),
+    "attachment.mismatch": (
+        ERROR,
+        "Tệp “{value}” có đuôi không khớp với nội dung: bên trong là {found}.",
+        "Có thể tệp bị đổi tên. Mở tệp trên máy rồi lưu lại đúng định dạng (Lưu thành PDF, Word hoặc Excel), "
+        "hoặc đổi phần đuôi cho đúng với nội dung.",
+    ),
+    # --- the organisation page (site.yml `about:`) --------------------------------------
+    "site.about.invalid": (
+        ERROR,
+        "Mục “{field}” của phần giới thiệu tổ chức (about:) phải là {expected}.",
+        "{hint}",
+    ),
+    "site.contact.invalid": (
+        ERROR,
+        "Mỗi người liên hệ cần có “name:” (họ tên).",
+        "Ví dụ:\n  contacts:\n    - name: Nguyễn Văn An\n      title: Chủ tịch Ủy ban MTTQ phường\n      phone: 0912 345 678",
+    ),
+    "site.phone.invalid": (
+        ERROR,
+        "Số điện thoại “{value}” không gọi được.",
+        "Chỉ ghi chữ số (có thể cách nhau bằng dấu cách hoặc dấu chấm), ví dụ 024 3766 2018 hoặc 0912 345 678.",
+    ),
+    "site.email.invalid": (ERROR, "Địa chỉ thư điện tử “{value}” không đúng dạng.",
+                           "Ví dụ: mttq.phuonghoabinh@gmail.com"),
+    "site.url.invalid": (ERROR, "Địa chỉ “{value}” phải bắt đầu bằng http:// hoặc https://.",
+                         "Sao chép nguyên địa chỉ từ thanh địa chỉ của trình duyệt."),
+    # --- what Decree 42/2022/NĐ-CP asks of an agency's site (warnings of `check`) ---------
+    "compliance.organisation": (
+        WARNING,
+        "Trang web chưa có trang giới thiệu tổ chức (chức năng, nhiệm vụ, cơ cấu tổ chức) mà Nghị định "
+        "42/2022/NĐ-CP yêu cầu.",
+        "Thêm phần about: vào content/site.yml (hướng dẫn cán bộ, mục 14).",
+    ),
+    "compliance.contacts": (
+        WARNING,
+        "Trang giới thiệu tổ chức chưa có danh sách lãnh đạo, cán bộ liên hệ (họ tên, chức vụ, điện thoại, "
+        "thư điện tử).",
+        "Thêm contacts: vào phần about: của content/site.yml.",
+    ),
+    "compliance.english": (
+        WARNING,
+        "Trang web chưa có trang tiếng Anh giới thiệu cơ cấu tổ chức và cách liên hệ.",
+        "Thêm english_name: và english_summary: vào phần about: của content/site.yml.",
+    ),
+    "compliance.documents": (
+        WARNING,
+        "Trang web chưa có văn bản nào (thông báo, kế hoạch, quyết định...) trong mục Văn bản.",
+        "Thêm văn bản vào content/documents/ (hướng dẫn cán bộ, mục 14), hoặc tạo ở mục “Văn bản” của "
+        "trang quản trị.",
+    ),
     # --- categories.yml / authors.yml / site.yml / pages -------------------------------
     "categories.missing": (
         ERROR,

@@ -38,6 +38,17 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file shipped with the site for download (a document's PDF, a Word or Excel file), at
+    `src_uri` inside content/; `label` and `size` are what readers see before downloading it."""
+
+    src_uri: str
+    label: str  # "PDF", "Word", "Excel", "OpenDocument"
+    media_type: str
+    size: int  # bytes
+
+
+@dataclass(frozen=True)
 class Article:
     src_uri: str  # relative to content/, e.g. news/2025/trao-qua.md
     path: str  # as shown to officers, e.g. content/news/2025/trao-qua.md
@@ -59,6 +70,8 @@ class Article:
     updated: datetime | None = None
     draft: bool = False
     featured: bool = False  # pinned at the top of the home page
+    expires: datetime | None = None  # the last moment the notice is current (`expires:`), or None
+    expired: bool = False  # past `expires` at the build's clock: off the home page, with a banner
     # For cross-file checks: line of each front-matter key.
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -81,9 +94,73 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Document:
+    """An official document (văn bản) of the ward's bodies, with its particulars as Decree
+    30/2020/NĐ-CP prints them and its attached file (documents/*.md)."""
+
+    src_uri: str
+    path: str
+    slug: str
+    number: str  # số ký hiệu: 125/TB-UBND
+    type: str  # loại văn bản: Thông báo, Kế hoạch...
+    issuer: str  # cơ quan ban hành
+    title: str  # trích yếu
+    date: datetime  # ngày ban hành
+    effective: datetime  # ngày hiệu lực (the issue date unless written)
+    attachment: Attachment
+    body: str = ""  # optional Markdown: what the document says, in short
+    body_line: int = 0
+    signer: str = ""  # người ký
+    description: str = ""  # for meta tags, feeds, cards and search results
+    expires: datetime | None = None
+    expired: bool = False
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def sort_key(self):
+        """Newest issued first; ties broken by slug."""
+        return (-self.date.timestamp(), self.slug)
+
+
+@dataclass(frozen=True)
 class SocialLink:
     label: str
     url: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    """An official residents can call or write to (site.yml `about: contacts:`)."""
+
+    name: str
+    title: str = ""
+    phone: str = ""
+    email: str = ""
+
+    @property
+    def tel(self) -> str:
+        return dial_digits(self.phone)
+
+
+def dial_digits(phone: str) -> str:
+    """A phone number as a `tel:` link dials it: digits and a leading +."""
+    return "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+
+
+@dataclass(frozen=True)
+class About:
+    """The organisation page (site.yml `about:`): what Decree 42/2022/NĐ-CP asks an agency's
+    site to say about the agency, and the short English version."""
+
+    duties: tuple[str, ...] = ()  # chức năng, nhiệm vụ: one sentence each
+    members: tuple[str, ...] = ()  # member organisations
+    groups: tuple[str, ...] = ()  # residential groups (tổ dân phố) and their Mặt trận committees
+    contacts: tuple[Contact, ...] = ()
+    hours: str = ""  # office hours
+    map_url: str = ""  # a map of the office (a link: nothing is loaded from the map's host)
+    portals: tuple["SocialLink", ...] = ()  # public-service portals
+    english_name: str = ""
+    english_summary: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +177,7 @@ class WardInfo:
     responsible: str = ""
     social: tuple[SocialLink, ...] = ()
     logo: str = ""  # src_uri inside content/, or ""
+    about: About | None = None  # the organisation page, when site.yml has `about:`
 
 
 @dataclass(frozen=True)
@@ -153,3 +231,4 @@ class Site:
     unpublished: tuple[Article, ...]  # drafts and articles dated in the future
     pages: tuple[Page, ...]
     reports: tuple[Report, ...] = ()  # newest year first
+    documents: tuple[Document, ...] = ()  # newest issued first

@@ -14,17 +14,20 @@ from pathlib import Path
 
 from . import urls, vi
 from .cards.spec import CardSpec
-from .feeds import FeedSpec, plan_feeds
+from .feeds import DOCUMENTS_LABEL, FeedSpec, plan_feeds
 from .listings import Listing, build_listings, category_counts, years
-from .model import Article, Category, Site, WardInfo
+from .model import About, Article, Category, Document, Site, WardInfo
 from .reading import reading_minutes
 from .related import ArticleLink, article_link, neighbours, related_articles
 from .reports import REPORT_LABEL, ReportView, build_report_view
 from .rules.articles import DESCRIPTION_MAX, summarize
+from .rules.documents import DOCUMENT_TYPES
 from .images import ImageSet
+from .rules.images import attachment_references
 from .settings import Settings
 
 HOME_SRC = "index.md"
+HOME_DOCUMENTS = 5  # documents in force shown on the home page
 LISTING_KINDS = {"news": "news-index", "category": "category", "tag": "tag", "year": "archive", "author": "author"}
 _LISTING_PREFIX = {"category": "Chuyên mục: ", "tag": "Thẻ: ", "year": "Lưu trữ: ", "author": "Tác giả: "}
 _LISTING_CARD_NAME = {"news": urls.NEWS, "category": urls.CATEGORY, "tag": urls.TAG, "year": urls.YEAR,
@@ -40,6 +43,7 @@ class Home:
     years: tuple[tuple[int, int], ...]
     latest_report: ReportView | None = None  # teased on the home page
     featured: tuple[Article, ...] = ()  # `featured: true`, newest first, at most home_featured_max
+    documents: tuple[Document, ...] = ()  # the newest documents still in force
 
 
 @dataclass(frozen=True)
@@ -64,10 +68,34 @@ class ArticleView:
 
 
 @dataclass(frozen=True)
+class DocumentIndex:
+    """The documents' page (van-ban/): those in force, then those expired; the page filters
+    both by type and year in the browser, and lists every document without it."""
+
+    current: tuple[Document, ...]
+    expired: tuple[Document, ...]
+    types: tuple[str, ...]  # the types the ward has published, in DOCUMENT_TYPES order
+    years: tuple[int, ...]  # newest first
+
+    @property
+    def total(self) -> int:
+        return len(self.current) + len(self.expired)
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """A document's page: the document and where it sits in the site."""
+
+    document: Document
+    breadcrumbs: tuple[Breadcrumb, ...]
+
+
+@dataclass(frozen=True)
 class PlannedPage:
     """One HTML page of the site and everything needed to render and share it."""
 
     kind: str  # home · article · page · news-index · category · tag · archive · author · report · report-index
+    #            · document · document-index · organisation · english · search
     template: str  # under generator/theme/ (or a ward's own overrides/), e.g. "ward/article.html"
     src_uri: str  # the officer's file, or a virtual path unique to this page
     url: str  # from urls.py, relative to the site root
@@ -102,6 +130,7 @@ class SitePlan:
     site_url: str  # the public address the site is built for ("" when unknown)
     by_src: dict[str, PlannedPage] = field(default_factory=dict, compare=False, hash=False)
     images: ImageSet = field(default_factory=ImageSet, compare=False, hash=False)  # web-ready photos
+    attachments: frozenset[str] = frozenset()  # src_uris of the files published for download
 
     def lookup(self, src_uri: str) -> PlannedPage | None:
         """The planned page for a source path, or None for files that are not ours."""
@@ -144,15 +173,23 @@ def build_plan(site: Site, settings: Settings, images: ImageSet | None = None) -
     pages += [builder.listing(listing) for listing in build_listings(site, settings.pagination_per_page)]
     if site.reports:
         pages.append(builder.report_index())
+    if site.documents:
+        pages.append(builder.document_index())
+    if site.ward.about is not None:
+        pages.append(builder.organisation(site.ward.about))
+        if site.ward.about.english_name or site.ward.about.english_summary:
+            pages.append(builder.english(site.ward.about))
     pages += [builder.plain_page(p) for p in site.pages]
     pages.append(builder.search_page())
     pages += [builder.report(view) for view in builder.report_views]
+    pages += [builder.document(d) for d in site.documents]
     pages += [builder.article(a) for a in site.articles]
-    feeds = plan_feeds(site.articles, site.categories, site.ward, builder.description, site.reports)
+    feeds = plan_feeds(site.articles, site.categories, site.ward, builder.description, site.reports, site.documents)
     pages = [builder.with_feeds(p, feeds) for p in pages]
     return SitePlan(site=site, home=builder.home_data, pages=tuple(pages), feeds=tuple(feeds),
                     description=builder.description,
-                    site_url=settings.site_url, by_src={p.src_uri: p for p in pages}, images=images or ImageSet())
+                    site_url=settings.site_url, by_src={p.src_uri: p for p in pages}, images=images or ImageSet(),
+                    attachments=frozenset(attachment_references(site)))
 
 
 class _Builder:
@@ -162,15 +199,18 @@ class _Builder:
         self.site, self.settings, self.ward = site, settings, site.ward
         self.description = ward_description(site.ward)
         self.report_views = tuple(build_report_view(report, site) for report in site.reports)
-        featured = home_featured(site.articles, settings.home_featured_max)
+        # Expired notices (`expires:`) keep their pages and archives but leave the home page.
+        current = [a for a in site.articles if not a.expired]
+        featured = home_featured(current, settings.home_featured_max)
         pinned = {a.src_uri for a in featured}  # shown once: above, not again in the latest news
-        latest = [a for a in site.articles[: settings.home_latest_count + len(pinned)] if a.src_uri not in pinned]
+        latest = [a for a in current[: settings.home_latest_count + len(pinned)] if a.src_uri not in pinned]
         self.home_data = Home(
             latest=tuple(latest[: settings.home_latest_count]),
             featured=featured,
             categories=tuple(category_counts(site)),
             years=tuple(years(site)),
             latest_report=self.report_views[0] if self.report_views else None,
+            documents=tuple(d for d in site.documents if not d.expired)[:HOME_DOCUMENTS],
         )
         # For every article page at once, not per page: one pass over tag and category lists.
         self.neighbours = neighbours(site.articles)
@@ -188,7 +228,7 @@ class _Builder:
         page = self._page("article", "ward/article.html", article.src_uri, urls.article_url(article.slug),
                           article.title, article.description, self.article_view(article), body=article.body,
                           card=card, card_name=article.slug)
-        return dataclasses.replace(page, qr_url=urls.qr_url(article.slug))
+        return dataclasses.replace(page, qr_url=urls.qr_url(page.url))
 
     def article_view(self, article: Article) -> ArticleView:
         previous, next_ = self.neighbours[article.src_uri]
@@ -227,6 +267,48 @@ class _Builder:
                           title, description, self.report_views, nav_title="Báo cáo", card=card,
                           card_name="bao-cao")
 
+    def document(self, document: Document) -> PlannedPage:
+        url = urls.document_url(document.slug)
+        title = f"{document.type} số {document.number}: {document.title}"
+        card = self._card(document.title, kicker=f"{document.type} số {document.number}",
+                          date_text=vi.format_date_short(document.date), photo=None)
+        view = DocumentView(document, (Breadcrumb("Trang chủ", ""), Breadcrumb(DOCUMENTS_LABEL, urls.documents_url()),
+                                       Breadcrumb(f"{document.type} số {document.number}", url)))
+        page = self._page("document", "ward/document.html", document.src_uri, url, title, document.description,
+                          view, body=document.body, card=card, card_name=f"van-ban-{document.slug}")
+        return dataclasses.replace(page, qr_url=urls.qr_url(url))
+
+    def document_index(self) -> PlannedPage:
+        documents = self.site.documents
+        present = {d.type for d in documents}
+        index = DocumentIndex(current=tuple(d for d in documents if not d.expired),
+                              expired=tuple(d for d in documents if d.expired),
+                              types=tuple(t for t in DOCUMENT_TYPES if t in present),
+                              years=tuple(sorted({d.date.year for d in documents}, reverse=True)))
+        who = self.ward.organisation or self.ward.name
+        description = f"Thông báo, kế hoạch, quyết định và các văn bản khác của {who}, kèm tệp để tải về."
+        card = self._card(DOCUMENTS_LABEL, kicker=who, photo=None)
+        page = self._page("document-index", "ward/document-index.html", "_documents/index.md", urls.documents_url(),
+                          DOCUMENTS_LABEL, description, index, nav_title=DOCUMENTS_LABEL, card=card,
+                          card_name="van-ban")
+        return page
+
+    def organisation(self, about: About) -> PlannedPage:
+        title = "Giới thiệu tổ chức"
+        who = self.ward.organisation or self.ward.name
+        description = f"Chức năng, nhiệm vụ, cơ cấu tổ chức, lãnh đạo và cách liên hệ {who}."
+        card = self._card(title, kicker=who, photo=None)
+        return self._page("organisation", "ward/organisation.html", "_organisation/index.md",
+                          urls.organisation_url(), title, description, about, nav_title="Tổ chức", card=card,
+                          card_name="to-chuc")
+
+    def english(self, about: About) -> PlannedPage:
+        title = about.english_name or "About us"
+        description = about.english_summary or f"Structure and contacts of {title}."
+        card = self._card(title, kicker="About us", photo=None)
+        return self._page("english", "ward/english.html", "_english/index.md", urls.english_url(), title,
+                          description, about, card=card, card_name="english")
+
     def search_page(self) -> PlannedPage:
         """tim-kiem/?q=...: results are found in the browser (core/search.py); a results page
         repeats other pages, so search engines are asked not to index it."""
@@ -253,11 +335,14 @@ class _Builder:
         return dataclasses.replace(page, share_title=heading)
 
     def with_feeds(self, page: PlannedPage, feeds) -> PlannedPage:
-        """A category's pages announce that category's feeds."""
-        if page.kind != "category":
+        """A category's pages announce that category's feeds; the documents' page, theirs."""
+        if page.kind == "category":
+            listed = urls.category_url(page.data.key)
+        elif page.kind == "document-index":
+            listed = page.url
+        else:
             return page
-        own = tuple(f for f in feeds if f.page_url and f.page_url == urls.category_url(page.data.key))
-        return dataclasses.replace(page, feeds=own)
+        return dataclasses.replace(page, feeds=tuple(f for f in feeds if f.page_url == listed))
 
     def _listing_description(self, listing: Listing) -> str:
         if listing.description:

@@ -34,7 +34,7 @@ from .reports import REPORT_LABEL
 from .text import fold
 
 SEARCH_DIR = "pagefind"  # the bundle's folder in the built site (Pagefind's own default)
-SEARCHABLE_KINDS = ("article", "report", "page")
+SEARCHABLE_KINDS = ("article", "report", "page", "document", "organisation")
 TITLE_WEIGHT = 10  # Pagefind's scale: h1 is 7 by default, body text 1
 COMMON_MIN_PAGES = 200  # below this the whole index is small: every word is kept
 COMMON_WORDS_FILE = "tu-pho-bien.json"  # in the bundle folder: the words left out, for search.js
@@ -62,15 +62,33 @@ def search_records(plan: SitePlan, bodies: Mapping[str, str]) -> list[SearchReco
     """A record per searchable planned page, its text taken from the page's rendered body."""
     dated = {a.src_uri: (a.date, a.category.name) for a in plan.site.articles}
     dated.update({r.src_uri: (r.date, REPORT_LABEL) for r in plan.site.reports})
+    dated.update({d.src_uri: (d.date, d.type) for d in plan.site.documents})
+    particulars = {d.src_uri: document_text(d) for d in plan.site.documents}
     records = []
     for page in plan.pages:
         if page.kind not in SEARCHABLE_KINDS:
             continue
-        text = plain_text(bodies.get(page.src_uri, "")) or page.description
+        if page.kind == "organisation":
+            text = organisation_text(page.data)
+        else:
+            text = " ".join(part for part in (particulars.get(page.src_uri, ""),
+                                              plain_text(bodies.get(page.src_uri, ""))) if part) or page.description
         when, section = dated.get(page.src_uri, (None, ""))
         records.append(SearchRecord(url=page.url, title=page.title, text=text, summary=page.description,
                                     date=vi.format_date_short(when) if when else "", section=section))
     return records
+
+
+def document_text(document) -> str:
+    """What a document is found by besides its body: number (125/TB-UBND is found as 125, tb,
+    ubnd), type, issuer, signer."""
+    return " ".join((document.number, document.type, document.issuer, document.signer, document.title))
+
+
+def organisation_text(about) -> str:
+    """The organisation page is found by its duties, member organisations, groups and officials."""
+    people = " ".join(f"{c.name} {c.title}" for c in about.contacts)
+    return " ".join((*about.duties, *about.members, *about.groups, people, about.hours))
 
 
 def common_words(records: list[SearchRecord]) -> frozenset[str]:

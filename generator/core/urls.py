@@ -15,10 +15,13 @@ PAGE_SEGMENT = "trang"
 CARDS = "the-chia-se"
 IMAGES = "anh"
 EDITOR = "quan-tri"  # the officers' web editor (core/editor.py)
+DOCUMENTS = "van-ban"
+ORGANISATION = "to-chuc"
+ENGLISH = "en"
 
 #: First path segments the generator owns; a plain page may not take one.
 RESERVED_SEGMENTS = frozenset(
-    {NEWS, CATEGORY, TAG, YEAR, AUTHOR, REPORT, CARDS, IMAGES, EDITOR, "assets", "search", SEARCH, "pagefind", "404",
+    {NEWS, CATEGORY, TAG, YEAR, AUTHOR, REPORT, CARDS, IMAGES, EDITOR, DOCUMENTS, ORGANISATION, ENGLISH, "assets", "search", SEARCH, "pagefind", "404",
      "feed", "atom"}
 )
 
@@ -60,6 +63,22 @@ def report_url(year: int) -> str:
     return f"{REPORT}/{year}/"
 
 
+def documents_url() -> str:
+    return f"{DOCUMENTS}/"
+
+
+def document_url(slug: str) -> str:
+    return f"{DOCUMENTS}/{slug}/"
+
+
+def organisation_url() -> str:
+    return f"{ORGANISATION}/"
+
+
+def english_url() -> str:
+    return f"{ENGLISH}/"
+
+
 def search_url() -> str:
     return f"{SEARCH}/"
 
@@ -82,9 +101,9 @@ def web_manifest_url() -> str:
     return "manifest.webmanifest"
 
 
-def qr_url(slug: str) -> str:
-    """The QR code printed on an article's noticeboard sheet, next to the article's page."""
-    return f"{article_url(slug)}ma-qr.svg"
+def qr_url(page_url: str) -> str:
+    """The QR code printed on a page's paper copy (an article, a document), next to the page."""
+    return f"{page_url}ma-qr.svg"
 
 
 def card_url(name: str, key: str) -> str:
@@ -92,10 +111,13 @@ def card_url(name: str, key: str) -> str:
     return f"{CARDS}/{name}-{key[:16]}.png"
 
 
-def feed_url(fmt: str, category_slug: str = "") -> str:
-    """`feed.xml` (RSS 2.0) and `atom.xml` (Atom 1.0), for the site or under a category."""
+def feed_url(fmt: str, category_slug: str = "", under: str = "") -> str:
+    """`feed.xml` (RSS 2.0) and `atom.xml` (Atom 1.0): for the site, under a category, or under
+    another listing's URL (`under="van-ban/"` for the documents)."""
     name = "feed.xml" if fmt == "rss" else "atom.xml"
-    return f"{CATEGORY}/{category_slug}/{name}" if category_slug else name
+    if category_slug:
+        return f"{CATEGORY}/{category_slug}/{name}"
+    return f"{under}{name}"
 
 
 def absolute(site_url: str, url: str) -> str:

@@ -31,6 +31,13 @@ def format_number(value: float | int) -> str:
     return format_decimal(value, locale=LOCALE)
 
 
+def format_file_size(size: int) -> str:
+    """A download's size as residents read it: “245 KB”, “1,2 MB” (Vietnamese decimal comma)."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{format_decimal(round(size / (1024 * 1024), 1), locale='vi_VN')} MB"
+
+
 def _as_date(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 

@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 
 from ..core import urls, vi
 from ..core.images import ARTICLE_SIZES, THEME_COLOR, THUMBNAIL_SIZES
+from ..core.model import dial_digits
 from ..core.share import json_ld
 from ..core.plan import PlannedPage, SitePlan
 
@@ -14,6 +15,8 @@ FILTERS = {
     "vi_weekday_date": vi.format_date_weekday,
     "vi_long_date": vi.format_date_long,
     "vi_number": vi.format_number,
+    "vi_file_size": vi.format_file_size,
+    "tel": dial_digits,
 }
 
 

@@ -78,8 +78,9 @@ def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered:
     """Replace everything MkDocs found in content/ by what the plan says the site contains.
 
     Officers' files are never handed to MkDocs as they are: the core has already read,
-    normalised and validated them. Images are kept only when a published page uses them,
-    so a draft's photo is not published before the draft is, and then only as web-ready copies.
+    normalised and validated them. Images and attachments are kept only when a published page
+    uses them, so a draft's photo or file is not published before the draft is (photos then only
+    as web-ready copies).
     """
     docs_dir = os.path.abspath(config.docs_dir)
     kept = Files([])
@@ -90,6 +91,8 @@ def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered:
             kept.append(file)
         elif not file.is_documentation_page() and file.src_uri in plan.images.images:
             kept.append(SourceImage(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls))
+        elif not file.is_documentation_page() and file.src_uri in plan.attachments:
+            kept.append(file)  # published as it is, at its path inside content/ (urls.asset_url)
     for page in plan.pages:
         inclusion = InclusionLevel.INCLUDED if page.nav_title else InclusionLevel.NOT_IN_NAV
         file = PlannedFile.generated(config, page.src_uri, content=page.body, inclusion=inclusion)

@@ -97,3 +97,17 @@ def test_an_unseen_ward_in_an_init_repository_gets_an_editor_with_its_categories
     assert options == [c["name"] for c in categories]
     refused = ward_news("init", "other", "--name", "Xã Khác", "--repo", "không phải kho", cwd=tmp_path)
     assert refused.returncode == 1 and "tài-khoản/tên-kho" in refused.stderr
+
+
+def test_the_documents_form_comes_from_the_declared_fields(tmp_path):
+    from generator.core.rules.documents import DOCUMENT_FIELDS, DOCUMENT_TYPES
+
+    result = build_site(make_site(tmp_path, {"content/news/a.md": article()}, plugin={"editor_repo": "mttq/trang"}))
+    assert result.ok, result.error
+    config = yaml.safe_load((result.site_dir / "quan-tri" / "config.yml").read_text("utf-8"))
+    documents = next(c for c in config["collections"] if c["name"] == "documents")
+    assert documents["folder"].endswith("content/documents") and documents["media_folder"] == "files"
+    fields = {f["name"]: f for f in documents["fields"]}
+    assert list(fields) == [f.name for f in DOCUMENT_FIELDS] + ["body"]
+    assert [name for name, f in fields.items() if f["required"]] == [f.name for f in DOCUMENT_FIELDS if f.required]
+    assert fields["type"]["options"] == list(DOCUMENT_TYPES) and fields["file"]["widget"] == "file"

@@ -15,11 +15,11 @@ from ..problems import ProblemLog
 from ..text import fold, is_slug, make_slug
 from . import fields
 from .body_html import check_body_html
-from .images import check_body_images, resolve_image
+from .images import check_body_attachments, check_body_images, resolve_image
 
 KNOWN_KEYS = [
     "title", "date", "category", "tags", "author", "summary", "image", "image_alt", "image_caption",
-    "source", "source_url", "slug", "updated", "draft", "featured",
+    "source", "source_url", "slug", "updated", "draft", "featured", "expires",
 ]
 SUMMARY_MAX = 300
 DESCRIPTION_MAX = 160  # what search results and link previews show before cutting
@@ -59,7 +59,11 @@ def check_article(
                                 hint="Viết featured: true để ghim bài lên đầu trang chủ (tin nổi bật), "
                                      "hoặc xóa dòng này.")
     slug = _read_slug(meta, src_uri, path, log)
+    expires = fields.read_expires(meta, path, log, tz)
 
+    if date and expires and expires < date:
+        log.add("field.expires.before_date", path, meta.key_lines.get("expires"),
+                expires=meta.value["expires"].text(), date=meta.value["date"].text())
     if source_url and not source_url.startswith(("http://", "https://")):
         log.add("article.source_url.invalid", path, meta.key_lines.get("source_url"), value=source_url)
     if date and updated and updated < date:
@@ -77,6 +81,7 @@ def check_article(
         log.add("article.body.empty", path, doc.body_line)
     check_body_html(body, doc.body_line, path, log)
     check_body_images(body, doc.body_line, src_uri, content_dir, path, log)
+    check_body_attachments(body, doc.body_line, src_uri, content_dir, path, log)
 
     if len(log.errors) > errors_before or not (title and date and category and slug):
         return None
@@ -86,7 +91,7 @@ def check_article(
         body_line=doc.body_line, summary=summary or shorten(lead, SUMMARY_MAX), lede=summary or "",
         description=summary or shorten(lead, DESCRIPTION_MAX), tags=tuple(_unique_tags(tags)),
         author=author, image=image, source=source, source_url=source_url, updated=updated, draft=draft,
-        featured=featured, lines=dict(meta.key_lines),
+        featured=featured, expires=expires, lines=dict(meta.key_lines),
     )
 
 

@@ -7,8 +7,9 @@ from ..problems import ProblemLog
 from ..urls import RESERVED_SEGMENTS
 
 
-def check_duplicate_slugs(articles: list[Article], log: ProblemLog) -> set[str]:
-    """Both files are named, each in the other's message. Returns the clashing slugs."""
+def check_duplicate_slugs(articles: list[Article], log: ProblemLog, code: str = "article.slug.duplicate") -> set[str]:
+    """Both files are named, each in the other's message (articles, or documents with their own
+    `code`). Returns the clashing slugs."""
     by_slug: dict[str, list[Article]] = {}
     for article in articles:
         by_slug.setdefault(article.slug, []).append(article)
@@ -19,7 +20,7 @@ def check_duplicate_slugs(articles: list[Article], log: ProblemLog) -> set[str]:
         clashes.add(slug)
         for article in group:
             others = ", ".join(a.path for a in group if a is not article)
-            log.add("article.slug.duplicate", article.path, article.lines.get("slug") or article.lines.get("title") or 1, slug=slug, other=others)
+            log.add(code, article.path, article.lines.get("slug") or article.lines.get("title") or 1, slug=slug, other=others)
     return clashes
 
 

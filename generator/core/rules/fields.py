@@ -138,6 +138,18 @@ def parse_date(raw: str, tz: tzinfo) -> tuple[datetime | None, str]:
     return naive.replace(tzinfo=timezone(sign * delta)), ""
 
 
+def read_expires(meta: YNode, path: str, log: ProblemLog, tz: tzinfo) -> datetime | None:
+    """`expires:` as the last moment the notice is current: a date without a time means the
+    whole of that day (`expires: 2026-11-20` is still current on the evening of the 20th)."""
+    expires = read_date(meta, "expires", path, log, tz, required=False)
+    if expires is None:
+        return None
+    written = meta.value["expires"].text().strip()
+    if len(written) <= 10:  # YYYY-MM-DD: no time written
+        expires = expires + timedelta(days=1) - timedelta(seconds=1)
+    return expires
+
+
 def read_bool(meta: YNode, key: str, path: str, log: ProblemLog, *, hint: str = "") -> bool:
     """`true` or `false` (empty means false). `hint` says what `true` does for this key."""
     node = meta.value.get(key)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import ProblemLog
+from .assets import AssetKind, file_part, is_attachment_target, relative_src_uri, resolve_asset, resolve_attachment
 
 #: Files officers may reference as images. SVG is not one: a published SVG opened at its own
 #: address runs its scripts on the site's origin, and photos never come as SVG.
@@ -26,7 +27,6 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif"}
 MAX_FILE_BYTES = 30 * 1024 * 1024
 MAX_PIXELS = 60_000_000
 
-_WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
 # ![alt](target "title"); targets with spaces must be in <...>.
 _INLINE = re.compile(r"!\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))")
 # ![alt][label], ![alt][] and ![label]
@@ -39,16 +39,6 @@ _RAW_IMG = re.compile(r"<img\b[^>]{0,2000}?\bsrc\s*=\s*(?:\"([^\"]{0,2000})\"|'(
                       re.I | re.S)
 _CODE_FENCE = re.compile(r"^ {0,3}(```|~~~)[^\n]*\n.*?^ {0,3}\1[^\n]*$", re.M | re.S)
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
-
-
-def relative_src_uri(owner_src_uri: str, target: str) -> str:
-    """Where `target`, written in the file `owner_src_uri`, points inside content/ (may start with ..)."""
-    return posixpath.normpath(posixpath.join(posixpath.dirname(owner_src_uri), target.strip().replace("\\", "/")))
-
-
-def file_part(target: str) -> str:
-    """The file a reference names, without `?query` or `#fragment` (`anh.jpg?v=2` is `anh.jpg`)."""
-    return target.strip().split("#", 1)[0].split("?", 1)[0]
 
 
 def _label(text: str) -> str:
@@ -120,44 +110,57 @@ def inspect_image(path: Path) -> ImageInfo | str:
     return info
 
 
+IMAGE = AssetKind("image", frozenset(IMAGE_SUFFIXES), inspect_image)
+
+
 def resolve_image(
     value: str, owner_src_uri: str, content_dir: Path, path: str, line: int | None, log: ProblemLog
 ) -> str | None:
-    """The image's src_uri inside content/, or None with a problem logged."""
-    target = value.strip()
-    if target.startswith(("http://", "https://", "//")) or ":" in target.split("/", 1)[0]:
-        log.add("image.outside", path, line, value=value)  # another host, data:, javascript:, file:
+    """The image's src_uri inside content/, or None with a problem logged (rules/assets.py)."""
+    resolved = resolve_asset(IMAGE, value, owner_src_uri, content_dir, path, line, log,
+                             limit_mb=MAX_FILE_BYTES // (1024 * 1024), limit_mp=MAX_PIXELS // 1_000_000)
+    if resolved is None:
         return None
-    if target.startswith(("/", "\\")) or _WINDOWS_ABSOLUTE.match(target):
-        log.add("image.outside", path, line, value=value)
-        return None
-    joined = relative_src_uri(owner_src_uri, file_part(target))
-    if joined == ".." or joined.startswith("../"):
-        log.add("image.outside", path, line, value=value)
-        return None
-    root = Path(os.path.realpath(content_dir))
-    try:
-        real = Path(os.path.realpath(content_dir / joined))
-        is_file = real.is_file()
-    except (OSError, ValueError):  # a name too long for the disk, a NUL byte: no such file
-        real, is_file = root / joined, False
-    if real != root and root not in real.parents:  # a symlink pointing out of content/
-        log.add("image.outside", path, line, value=value)
-        return None
-    if not is_file:
-        log.add("image.missing", path, line, value=value, looked=f"content/{joined}")
-        return None
-    if real.suffix.lower() not in IMAGE_SUFFIXES:
-        log.add("image.type", path, line, value=value)
-        return None
-    info = inspect_image(real)
-    if isinstance(info, str):
-        log.add(info, path, line, value=value, limit_mb=MAX_FILE_BYTES // (1024 * 1024),
-                limit_mp=MAX_PIXELS // 1_000_000)
-        return None
+    joined, info = resolved
     if info.frames > 1:
         log.add("image.animated", path, line, value=value)
     return joined
+
+
+# [text](target "title") that is not an image: a download link
+_INLINE_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))")
+
+
+def body_attachment_targets(body: str):
+    """(line offset, target) of every link in a body to a file with an attachment's suffix
+    (`[Tải kế hoạch](files/09-kh.pdf)`, or `[Tải][kh]` with `[kh]: files/09-kh.pdf`)."""
+    text = _CODE_FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    found = []
+    for match in _INLINE_LINK.finditer(text):
+        found.append((match.start(), match.group(1) or match.group(2)))
+    for match in _DEFINITION.finditer(text):
+        found.append((match.start(), match.group(2) or match.group(3) or ""))
+    for start, target in sorted(found):
+        if is_attachment_target(target):
+            yield text.count("\n", 0, start), target
+
+
+def check_body_attachments(body: str, body_line: int, owner_src_uri: str, content_dir: Path, path: str,
+                           log: ProblemLog) -> None:
+    """Every file a body links for download must resolve like a document's `file:`."""
+    for offset, target in body_attachment_targets(body):
+        resolve_attachment(target, owner_src_uri, content_dir, path, body_line + offset, log)
+
+
+def attachment_references(site) -> set[str]:
+    """src_uris of every file the site publishes for download: documents' files and the
+    attachments bodies link to. A file nobody references is never published."""
+    found = {d.attachment.src_uri for d in site.documents}
+    for owner in (*site.articles, *site.pages, *site.reports, *site.documents):
+        for _, target in body_attachment_targets(owner.body):
+            found.add(relative_src_uri(owner.src_uri, file_part(target)))
+    return found
 
 
 def check_body_images(body: str, body_line: int, owner_src_uri: str, content_dir: Path, path: str, log: ProblemLog):

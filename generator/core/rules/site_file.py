@@ -1,11 +1,13 @@
-"""site.yml: the ward's identity (name, organisation, contacts, social links, logo)."""
+"""site.yml: the ward's identity (name, organisation, contacts, social links, logo) and the
+organisation page (`about:`)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..frontmatter import YNode
-from ..model import SocialLink, WardInfo
+from ..model import About, Contact, SocialLink, WardInfo
 from ..problems import ProblemLog
 from .. import contract
 from . import fields
@@ -35,7 +37,8 @@ def check_site_file(root: YNode | None, path: str, content_dir: Path, log: Probl
         if node.value is not None:
             values[key] = " ".join(node.text().split())
     social = _read_social(root, path, log)
-    known = TEXT_KEYS + ["social", "contract"]
+    about = read_about(root, path, log)
+    known = TEXT_KEYS + ["social", "contract", "about"]
     for key, line in root.key_lines.items():
         if key not in known:
             hint = fields.did_you_mean(fields.suggest(key, known)) or \
@@ -55,6 +58,7 @@ def check_site_file(root: YNode | None, path: str, content_dir: Path, log: Probl
         responsible=values.get("responsible", ""),
         social=tuple(social),
         logo=logo,
+        about=about,
     )
 
 
@@ -91,3 +95,133 @@ def _read_contract(root: YNode, path: str, log: ProblemLog) -> bool:
                 version=contract.GENERATOR_VERSION)
         return False
     return True
+
+
+# --- about: the organisation page ------------------------------------------------------------
+
+ABOUT_LISTS = {"duties": "chức năng, nhiệm vụ", "members": "các tổ chức thành viên",
+               "groups": "các tổ dân phố, khu dân cư"}
+ABOUT_TEXTS = {"hours": "giờ làm việc", "map": "địa chỉ bản đồ", "english_name": "tên tiếng Anh",
+               "english_summary": "giới thiệu bằng tiếng Anh"}
+ABOUT_KEYS = [*ABOUT_LISTS, "contacts", *ABOUT_TEXTS, "portals"]
+CONTACT_KEYS = ["name", "title", "phone", "email"]
+#: Linked from every organisation page unless the ward lists its own portals.
+NATIONAL_PORTAL = SocialLink("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn")
+_PHONE = re.compile(r"^\+?[0-9][0-9 .()-]{6,18}[0-9]$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+
+
+def read_about(root: YNode, path: str, log: ProblemLog) -> About | None:
+    """site.yml's `about:` block, or None when the ward has not written one."""
+    node = root.value.get("about")
+    if node is None or node.value is None:
+        return None
+    if node.kind != "mapping":
+        log.add("site.about.invalid", path, root.key_lines["about"], field="about",
+                expected="các dòng “tên: giá trị” thụt vào bên dưới",
+                hint="Ví dụ:\nabout:\n  hours: Thứ Hai – Thứ Sáu, 8:00–17:00")
+        return None
+    lists = {key: _text_list(node, key, label, path, log) for key, label in ABOUT_LISTS.items()}
+    texts = {}
+    for key, label in ABOUT_TEXTS.items():
+        child = node.value.get(key)
+        if child is None or child.value is None:
+            continue
+        if child.kind != "scalar" or isinstance(child.value, bool):
+            log.add("site.about.invalid", path, node.key_lines[key], field=key, expected="một dòng chữ",
+                    hint=f"Ví dụ: {key}: …")
+            continue
+        texts[key] = " ".join(child.text().split())
+    map_url = texts.get("map", "")
+    if map_url and not map_url.startswith(("http://", "https://")):
+        log.add("site.url.invalid", path, node.key_lines["map"], value=map_url)
+        map_url = ""
+    for key, line in node.key_lines.items():
+        if key not in ABOUT_KEYS:
+            hint = fields.did_you_mean(fields.suggest(key, ABOUT_KEYS)) or \
+                "Các mục dùng được trong about: " + ", ".join(ABOUT_KEYS) + "."
+            log.add("field.unknown", path, line, field=key, hint=hint)
+    portals = _portals(node, path, log)
+    return About(duties=lists["duties"], members=lists["members"], groups=lists["groups"],
+                 contacts=_contacts(node, path, log), hours=texts.get("hours", ""), map_url=map_url,
+                 portals=portals if portals is not None else (NATIONAL_PORTAL,),
+                 english_name=texts.get("english_name", ""), english_summary=texts.get("english_summary", ""))
+
+
+def _text_list(node: YNode, key: str, label: str, path: str, log: ProblemLog) -> tuple[str, ...]:
+    child = node.value.get(key)
+    if child is None or child.value is None:
+        return ()
+    items = child.value if child.kind == "sequence" else None
+    if items is None or any(i.kind != "scalar" or i.value is None or isinstance(i.value, bool) for i in items):
+        log.add("site.about.invalid", path, node.key_lines[key], field=key,
+                expected=f"một danh sách {label}, mỗi dòng bắt đầu bằng “- ”",
+                hint=f"Ví dụ:\n  {key}:\n    - …\n    - …")
+        return ()
+    return tuple(" ".join(i.text().split()) for i in items)
+
+
+def _contacts(node: YNode, path: str, log: ProblemLog) -> tuple[Contact, ...]:
+    child = node.value.get("contacts")
+    if child is None or child.value is None:
+        return ()
+    if child.kind != "sequence":
+        log.add("site.contact.invalid", path, node.key_lines["contacts"])
+        return ()
+    contacts = []
+    for item in child.value:
+        if item.kind != "mapping" or not isinstance(item.value.get("name"), YNode) or \
+                item.value["name"].kind != "scalar" or not str(item.value["name"].value or "").strip():
+            log.add("site.contact.invalid", path, item.line)
+            continue
+        values = {}
+        for key, value in item.value.items():
+            line = item.key_lines.get(key, item.line)
+            if key not in CONTACT_KEYS:
+                log.add("field.unknown", path, line, field=key,
+                        hint=fields.did_you_mean(fields.suggest(key, CONTACT_KEYS)) or
+                        "Mỗi người liên hệ có: " + ", ".join(CONTACT_KEYS) + ".")
+                continue
+            if value.kind != "scalar" or isinstance(value.value, bool):
+                log.add("site.about.invalid", path, line, field=key, expected="một dòng chữ", hint=f"Ví dụ: {key}: …")
+                continue
+            values[key] = " ".join(value.text().split()) if value.value is not None else ""
+        phone, email = values.get("phone", ""), values.get("email", "")
+        if phone and not _PHONE.match(phone):
+            log.add("site.phone.invalid", path, item.key_lines.get("phone", item.line), value=phone)
+            phone = ""
+        if email and not _EMAIL.match(email):
+            log.add("site.email.invalid", path, item.key_lines.get("email", item.line), value=email)
+            email = ""
+        contacts.append(Contact(values["name"], values.get("title", ""), phone, email))
+    return tuple(contacts)
+
+
+def _portals(node: YNode, path: str, log: ProblemLog) -> tuple[SocialLink, ...] | None:
+    """`portals:` as `- label: …, url: …` items; None when not written (the national portal is used)."""
+    child = node.value.get("portals")
+    if child is None:
+        return None
+    if child.value is None:
+        return ()
+    if child.kind != "sequence":
+        log.add("site.about.invalid", path, node.key_lines["portals"], field="portals",
+                expected="một danh sách cổng thông tin", hint=_PORTAL_EXAMPLE)
+        return ()
+    portals = []
+    for item in child.value:
+        label = item.value.get("label") if item.kind == "mapping" else None
+        url = item.value.get("url") if item.kind == "mapping" else None
+        if label is None or url is None or label.kind != "scalar" or url.kind != "scalar":
+            log.add("site.about.invalid", path, item.line, field="portals", expected="“label:” và “url:”",
+                    hint=_PORTAL_EXAMPLE)
+            continue
+        address = str(url.value or "").strip()
+        if not address.startswith(("http://", "https://")):
+            log.add("site.url.invalid", path, url.line, value=address)
+            continue
+        portals.append(SocialLink(" ".join(label.text().split()), address))
+    return tuple(portals)
+
+
+_PORTAL_EXAMPLE = ("Ví dụ:\n  portals:\n    - label: Cổng Dịch vụ công quốc gia\n      url: https://dichvucong.gov.vn")

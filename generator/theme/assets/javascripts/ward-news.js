@@ -45,7 +45,50 @@
   document.querySelectorAll(".wn-share__print").forEach(function (button) {
     if (!window.print) { return; }
     button.hidden = false;
+    var help = document.getElementById(button.getAttribute("aria-describedby"));
+    if (help) { help.hidden = false; }
     button.addEventListener("click", function () { window.print(); });
+  });
+
+  // Documents' page (ward/document-index.html): filter by type and year in the browser. The
+  // choice is kept in the address (?loai=Thông+báo&nam=2026) so a filtered list can be shared.
+  document.querySelectorAll("[data-wn-filter]").forEach(function (form) {
+    var items = document.querySelectorAll(".wn-document-item");
+    var type = form.elements.loai, year = form.elements.nam;
+    var status = form.querySelector(".wn-filter__status");
+    var params = new URLSearchParams(window.location.search);
+    function choose(select, value) {
+      for (var i = 0; i < select.options.length; i++) {
+        if (select.options[i].value === value) { select.value = value; }
+      }
+    }
+    choose(type, params.get("loai") || "");
+    choose(year, params.get("nam") || "");
+    function apply(updateAddress) {
+      var shown = 0;
+      items.forEach(function (item) {
+        var match = (!type.value || item.dataset.type === type.value) && (!year.value || item.dataset.year === year.value);
+        item.hidden = !match;
+        if (match) { shown += 1; }
+      });
+      document.querySelectorAll(".wn-document-list").forEach(function (list) {
+        var section = list.closest("section");
+        var visible = list.querySelector(".wn-document-item:not([hidden])");
+        if (section) { section.hidden = !visible && (type.value || year.value) !== ""; }
+      });
+      status.textContent = (type.value || year.value) ? "Có " + shown + " văn bản phù hợp." : "";
+      if (updateAddress && window.history && window.history.replaceState) {
+        var query = new URLSearchParams();
+        if (type.value) { query.set("loai", type.value); }
+        if (year.value) { query.set("nam", year.value); }
+        var search = query.toString();
+        window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      }
+    }
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply(false);
   });
 
   // Text size (partials/textsize.html): three steps, 100 %, 115 %, 130 % (ward-news.css). The
