@@ -12,7 +12,7 @@ import click
 
 from ..core.compliance import check_compliance
 from ..core.images import prepare_site_images
-from ..core.load import display_path, load_site
+from ..core.load import display_path, load_site_cached
 from ..core.overrides import check_override_copies
 from ..core.rules.fields import zone
 from . import report
@@ -36,7 +36,7 @@ def check_command(content, fmt, config_file, ward):
         click.echo(f"Không tìm thấy thư mục nội dung: {project.content_dir}", err=True)
         sys.exit(2)
     settings = settings_for(project)
-    result = load_site(settings, datetime.now(zone(settings.timezone)))
+    result = load_site_cached(settings, datetime.now(zone(settings.timezone)))
     if project.custom_dir is not None:
         check_override_copies(project.custom_dir, settings.display_root, result.problems)
     if result.ok:  # a photo that is cut off is only found by decoding it: as the build would

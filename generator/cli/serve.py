@@ -6,6 +6,7 @@ import logging
 
 import click
 
+from .build import not_dirty_warning
 from .project import read_project
 
 
@@ -18,8 +19,7 @@ def serve_command(content, dev_addr, config_file):
     from mkdocs.commands.serve import serve
 
     # Our dirty rebuilds are exact (fingerprinted), so MkDocs' warning about them is only noise.
-    logging.getLogger("mkdocs.commands.build").addFilter(
-        lambda record: "'dirty' build is being performed" not in record.getMessage())
+    logging.getLogger("mkdocs.commands.build").addFilter(not_dirty_warning)
 
     project = read_project(config_file, content)
     overrides = {"dev_addr": dev_addr}

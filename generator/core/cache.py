@@ -1,4 +1,5 @@
-"""One small on-disk cache for everything derived from content: cards, QR codes, later images.
+"""One small on-disk cache for everything derived from content: cards, QR codes, photos,
+rendered pages and their bodies.
 
 Entries are files named by a content-hash key (the caller hashes everything that makes the
 file), written atomically (temp file + rename), so a crash or two builds at once never leave a
@@ -8,7 +9,9 @@ half-written entry. The cache is only a speed-up: deleting `.cache/` costs time,
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -19,6 +22,27 @@ WEEK = 7 * 24 * 3600
 _umask = os.umask(0)
 os.umask(_umask)
 PUBLIC_FILE_MODE = 0o666 & ~_umask
+
+
+def place_file(source: Path, target: Path, folders: set[str] | None = None) -> None:
+    """Put a cached file into the site: a hard link when possible (cheap), a copy otherwise.
+    Whatever was at `target` is unlinked first, never written through: it may be a link to
+    another cache entry. `folders`: folders known to exist (thousands of pages, one mkdir each)."""
+    parent = str(target.parent)
+    if folders is None or parent not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if folders is not None:
+            folders.add(parent)
+    if target.exists():
+        if os.path.samefile(source, target):
+            return
+        target.unlink()
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+    if target.stat().st_mode & 0o777 != PUBLIC_FILE_MODE:  # entries cached by older versions were 0600
+        os.chmod(target, PUBLIC_FILE_MODE)
 
 
 class DiskCache:
@@ -83,3 +107,67 @@ class DiskCache:
             entry.unlink(missing_ok=True)
             removed += 1
         return removed
+
+
+class CheckedCache(DiskCache):
+    """A DiskCache whose entries carry a digest of their own bytes in their name
+    (`<key>.<digest><suffix>`): an entry that was truncated, corrupted or edited by hand no
+    longer matches its name, and is dropped and made again instead of being published.
+
+    For what is published as it is (rendered pages) and what feeds and search carry (bodies).
+    The folder is listed once per build; looking an entry up is then a dictionary hit.
+    """
+
+    DIGEST_CHARS = 16
+
+    def __init__(self, root: Path, namespace: str):
+        super().__init__(root, namespace)
+        self._names: dict[str, str] | None = None  # key + suffix -> file name
+        self.rejected = 0  # entries found corrupt this build
+
+    def _index(self) -> dict[str, str]:
+        if self._names is None:
+            self._names = {}
+            try:
+                entries = os.scandir(self.directory)
+            except OSError:
+                return self._names
+            with entries:
+                for entry in entries:
+                    key, dot, rest = entry.name.partition(".")
+                    if dot and not entry.name.startswith(_TEMP_PREFIX):
+                        digest, _, suffix = rest.partition(".")
+                        self._names[f"{key}.{suffix}"] = entry.name
+        return self._names
+
+    @staticmethod
+    def digest(data: bytes) -> str:
+        return hashlib.sha256(data).hexdigest()[: CheckedCache.DIGEST_CHARS]
+
+    def read(self, key: str, suffix: str) -> tuple[Path, bytes] | None:
+        """(path, bytes) of the entry for `key` when its bytes still match its name; None
+        otherwise (a corrupt entry is deleted). A hit counts as used."""
+        name = self._index().get(key + suffix)
+        if name is None:
+            return None
+        path = self.directory / name
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        if name != f"{key}.{self.digest(data)}{suffix}":
+            self.rejected += 1
+            path.unlink(missing_ok=True)
+            del self._index()[key + suffix]
+            return None
+        self._used.add(name)
+        return path, data
+
+    def put(self, key: str, suffix: str, data: bytes) -> Path:
+        name = f"{key}.{self.digest(data)}{suffix}"
+        old = self._index().get(key + suffix)
+        path = super().put(f"{key}.{self.digest(data)}", suffix, data)
+        self._index()[key + suffix] = name
+        if old is not None and old != name:
+            (self.directory / old).unlink(missing_ok=True)
+        return path

@@ -6,10 +6,12 @@ import copy
 import dataclasses
 import hashlib
 import os
+import pickle
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .. import __version__
 from .frontmatter import Document, YNode, parse_yaml, split_document
 from .model import Article, Category, Site, WardInfo
 from .problems import Problem, ProblemLog
@@ -121,11 +123,44 @@ class ArticleCache:
     is always the answer a fresh check would give.
     """
 
+    FORMAT = b"ward-news-articles-1\n"
+
     def __init__(self) -> None:
         self._entries: dict[str, _Checked] = {}
         self._used: set[str] = set()
         self.hits = 0
         self.misses = 0
+
+    @classmethod
+    def read(cls, path: Path) -> "ArticleCache":
+        """The cache a previous build saved at `path`; an empty one when there is none, or when
+        the file is damaged (its digest no longer matches) or from another version."""
+        cache = cls()
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return cache
+        head, digest, payload = data[: len(cls.FORMAT)], data[len(cls.FORMAT): len(cls.FORMAT) + 32], \
+            data[len(cls.FORMAT) + 32:]
+        if head != cls.FORMAT or hashlib.sha256(payload).digest() != digest:
+            return cache
+        try:
+            version, entries = pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - any unreadable cache is only a slower build
+            return cache
+        if version == __version__ and isinstance(entries, dict):
+            cache._entries = entries
+        return cache
+
+    def save(self, path: Path) -> None:
+        """Write the entries the last load used, atomically, for the next build's process.
+        Our own file, in our own cache folder: it is read back only by ward-news."""
+        payload = pickle.dumps((__version__, self._entries), protocol=pickle.HIGHEST_PROTOCOL)
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+        temp.write_bytes(self.FORMAT + hashlib.sha256(payload).digest() + payload)
+        os.replace(temp, path)
 
     def get(self, key: str) -> _Checked | None:
         entry = self._entries.get(key)
@@ -141,8 +176,36 @@ class ArticleCache:
 
     def prune(self) -> None:
         """Forget entries the last load did not use (edited or deleted files)."""
+        before = len(self._entries)
         self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+        self.pruned = before - len(self._entries)
         self._used = set()
+
+    @property
+    def changed(self) -> bool:
+        """Whether the last load checked or dropped anything: the saved file is then out of date."""
+        return bool(self.misses or getattr(self, "pruned", 0))
+
+
+def article_cache_path(settings: Settings) -> Path | None:
+    """Where builds and checks keep checked articles between processes (one file per content
+    folder: two wards sharing a cache folder do not evict each other), or None without a cache."""
+    if settings.cache_dir is None:
+        return None
+    folder = hashlib.sha256(os.path.abspath(settings.content_dir).encode()).hexdigest()[:12]
+    return Path(settings.cache_dir) / "articles" / f"{folder}.pickle"
+
+
+def load_site_cached(settings: Settings, now: datetime, cache: "ArticleCache | None" = None) -> "LoadResult":
+    """load_site through `cache` (the live preview's, kept in memory), or else through the one
+    saved on disk by the previous build or check, which is written back when it changed."""
+    path = article_cache_path(settings) if cache is None else None
+    if path is not None:
+        cache = ArticleCache.read(path)
+    result = load_site(settings, now, cache)
+    if path is not None and cache.changed:
+        cache.save(path)
+    return result
 
 
 class _ArticleChecker:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import shutil
 import tempfile
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -24,14 +23,14 @@ from typing import Mapping
 import segno
 
 from . import urls
-from .cache import PUBLIC_FILE_MODE, WEEK, DiskCache
+from .cache import WEEK, DiskCache, place_file as _place
 from .cards import draw_cards
 from .editor import editor_files
 from .feeds import render_feed
 from .images import THEME_COLOR, web_manifest
 from .plan import SitePlan
 from .qr import qr_svg
-from .search import BackgroundIndexer, search_records, write_search_index
+from .search import MEMO, BackgroundIndexer, search_records, write_search_index
 from .sitemap import render_robots, render_sitemaps
 from .settings import Settings
 
@@ -43,6 +42,8 @@ class OutputStats:
     """What a build produced besides pages; tests and the benchmark read this, not call counts."""
 
     pages: int = 0
+    pages_rendered: int = 0  # rendered by this build (the others were linked from the page store)
+    pages_reused: int = 0
     cards_drawn: int = 0
     cards_reused: int = 0
     qr_made: int = 0
@@ -53,7 +54,7 @@ class OutputStats:
     images_reused: int = 0  # ... and taken from the cache
 
     def summary(self) -> str:
-        return (f"Ảnh trong bài: xử lý mới {self.images_made}, dùng lại {self.images_reused}; ảnh chia sẻ: vẽ mới {self.cards_drawn}, dùng lại {self.cards_reused}; "
+        return (f"Trang: dựng mới {self.pages_rendered}, dùng lại {self.pages_reused}. Ảnh trong bài: xử lý mới {self.images_made}, dùng lại {self.images_reused}; ảnh chia sẻ: vẽ mới {self.cards_drawn}, dùng lại {self.cards_reused}; "
                 f"mã QR: tạo mới {self.qr_made}, dùng lại {self.qr_reused}; {self.feeds} nguồn tin RSS/Atom; "
                 f"tìm kiếm: {self.searchable} trang.")
 
@@ -131,6 +132,17 @@ class SiteOutputs:
         `indexer` (live preview) the search index is written after this returns."""
         self.wait()
         site_dir = Path(site_dir)
+        # The search index first, on a thread: Pagefind's binary then runs on the other core
+        # while cards, photos and QR codes are placed and the feeds and sitemaps written here.
+        memo = self._memo_path() if indexer is None else None
+        if memo is not None:
+            MEMO.load(memo)
+        records = search_records(self.plan, bodies)
+        searching = None
+        if indexer is not None:
+            indexer.submit(records, site_dir)
+        else:
+            searching = _Task(write_search_index, records, site_dir, memo.with_suffix("") if memo else None)
         for page in self.plan.cards:
             _place(self._card_files[page.card.key()], site_dir / page.card_url)
         for url, path in self.plan.images.files.items():  # web-ready photos and icons
@@ -152,12 +164,9 @@ class SiteOutputs:
             _write(site_dir / path, data)
         for path, data in {**render_sitemaps(self.plan), "robots.txt": render_robots(self.plan)}.items():
             _write(site_dir / path, data)  # replaces MkDocs' sitemap, stamped with the build date
-        records = search_records(self.plan, bodies)
-        if indexer is not None:
-            indexer.submit(records, site_dir)
-            searchable = len(records)
-        else:
-            searchable = write_search_index(records, site_dir)
+        searchable = searching.result() if searching is not None else len(records)
+        if memo is not None:
+            MEMO.save(memo)
         self.cards_cache.prune(grace_seconds=WEEK)
         self.qr_cache.prune(grace_seconds=WEEK)
         drawn, reused = (self._card_stats.drawn, self._card_stats.reused) if self._card_stats else (0, 0)
@@ -167,6 +176,13 @@ class SiteOutputs:
                             images_reused=self.plan.images.reused)
         self.close()
         return stats
+
+    def _memo_path(self) -> Path | None:
+        """The search memo of this content folder, beside the cards (search.TextMemo)."""
+        if self.settings.cache_dir is None:
+            return None
+        folder = hashlib.sha256(os.path.abspath(self.settings.content_dir).encode()).hexdigest()[:12]
+        return Path(self.settings.cache_dir) / "search" / f"{folder}.pickle"
 
     def close(self) -> None:
         """Wait for the drawing thread (a failed build must not leave workers behind)."""
@@ -178,21 +194,27 @@ class SiteOutputs:
             self._tmp = None
 
 
+class _Task:
+    """A call on a thread of its own; `result()` joins it and re-raises what it raised."""
+
+    def __init__(self, function, *args):
+        self._value, self._error = None, None
+        self._thread = threading.Thread(target=self._run, args=(function, args), name="ward-news-search", daemon=True)
+        self._thread.start()
+
+    def _run(self, function, args):
+        try:
+            self._value = function(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller in result()
+            self._error = exc
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
 def _write(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
-
-
-def _place(source: Path, target: Path) -> None:
-    """Put a cached file into the site: a hard link when possible (cheap), a copy otherwise."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        if os.path.samefile(source, target):
-            return
-        target.unlink()
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-    if target.stat().st_mode & 0o777 != PUBLIC_FILE_MODE:  # entries cached by older versions were 0600
-        os.chmod(target, PUBLIC_FILE_MODE)

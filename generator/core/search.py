@@ -13,8 +13,12 @@ Only articles, reports and plain pages are indexed: listings only repeat them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import json
+import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -27,6 +31,11 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Mapping
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
 
 from . import urls, vi
 from .plan import SitePlan
@@ -131,20 +140,20 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui
                        "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
-def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
+def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Path | None = None) -> int:
     """Write the Pagefind bundle (index, fragments, pagefind.js) into site_dir/pagefind/.
 
-    Each record becomes a small HTML file in a scratch folder that Pagefind's binary indexes
-    in one run (its Python API costs a round trip of ~0.1 s per record: 8 minutes at 5,000)."""
+    Each record becomes a small HTML file in a folder that Pagefind's binary indexes in one run
+    (its Python API costs a round trip of ~0.1 s per record: 8 minutes at 5,000). With `kept`
+    (a folder of the cache) that folder outlives the build and only the files whose text
+    changed are written again: creating 5,000 files costs seconds here, reading them a little."""
     output = Path(site_dir).resolve() / SEARCH_DIR
     shutil.rmtree(output, ignore_errors=True)  # a live preview must not keep fragments of old pages
     records = list(records)
     common = common_words(records)
-    with tempfile.TemporaryDirectory(prefix="ward-news-search-") as scratch:
-        for record in records:
-            target = Path(scratch) / urls.dest_path(record.url)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(record_html(record, common), encoding="utf-8")
+    documents = {urls.dest_path(record.url): record_html(record, common).encode("utf-8") for record in records}
+    with _scratch_folder(kept) as scratch:
+        _sync_folder(Path(scratch), documents)
         result = subprocess.run([sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(output),
                                  "--force-language", "vi", "--silent"], capture_output=True, text=True)
     if result.returncode != 0:
@@ -153,6 +162,47 @@ def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
         (output / name).unlink(missing_ok=True)
     (output / COMMON_WORDS_FILE).write_text(json.dumps(sorted(common)), encoding="utf-8")
     return len(records)
+
+
+@contextlib.contextmanager
+def _scratch_folder(kept: Path | None):
+    """`kept` when this build is the only one using it (a lock), else a temporary folder."""
+    if kept is not None and fcntl is not None:
+        kept.mkdir(parents=True, exist_ok=True)
+        with open(kept.parent / f".{kept.name}.lock", "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:  # another build of this content is indexing right now
+                pass
+            else:
+                yield str(kept)
+                return
+    with tempfile.TemporaryDirectory(prefix="ward-news-search-") as scratch:
+        yield scratch
+
+
+def _sync_folder(folder: Path, documents: Mapping[str, bytes]) -> None:
+    """Make `folder` hold exactly `documents` (relative path -> bytes): a file is written only
+    when its bytes differ (each is read back and compared, so a damaged file is rewritten),
+    and files of pages that are gone are removed."""
+    present = set()
+    for directory, dirnames, filenames in os.walk(folder):
+        for name in filenames:
+            present.add(os.path.relpath(os.path.join(directory, name), folder).replace(os.sep, "/"))
+    for stale in present - set(documents):
+        os.remove(folder / stale)
+    made: set[str] = set()
+    for path, data in documents.items():
+        target = folder / path
+        if path in present:
+            with open(target, "rb") as handle:
+                if handle.read() == data:
+                    continue
+        parent = str(target.parent)
+        if parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(parent)
+        target.write_bytes(data)
 
 
 def distinct_words(text: str) -> list[str]:
@@ -170,10 +220,67 @@ def distinct_words(text: str) -> list[str]:
     return list(seen)
 
 
-@functools.lru_cache(maxsize=20_000)
+class TextMemo:
+    """Plain texts of bodies and distinct words of texts, keyed by a hash of what they came
+    from. One edit changes one page's text: the other 4,999 are not parsed and folded again,
+    in the live preview (kept in memory) or in the next build (saved beside the cache's other
+    files). A damaged file is ignored, like every cache entry; keys are content hashes, so an
+    entry can only be right or absent."""
+
+    FORMAT = b"ward-news-search-memo-1\n"
+
+    def __init__(self) -> None:
+        self._entries: dict[bytes, object] = {}
+        self._used: set[bytes] = set()
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def _key(kind: bytes, text: str) -> bytes:
+        return kind + hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    def get(self, kind: bytes, text: str, make):
+        key = self._key(kind, text)
+        value = self._entries.get(key)
+        if value is None:
+            value = self._entries[key] = make(text)
+        self._used.add(key)
+        return value
+
+    def load(self, path: Path) -> None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return
+        size = len(self.FORMAT)
+        payload = data[size + 32:]
+        if data[:size] != self.FORMAT or hashlib.sha256(payload).digest() != data[size: size + 32]:
+            return
+        try:
+            entries = pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - a damaged memo is only a slower build
+            return
+        if isinstance(entries, dict):
+            self._entries.update(entries)
+
+    def save(self, path: Path) -> None:
+        """Keep what this build used (old texts go), written atomically."""
+        with self.lock:
+            self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+            self._used = set()
+            payload = pickle.dumps(self._entries, protocol=pickle.HIGHEST_PROTOCOL)
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+        temp.write_bytes(self.FORMAT + hashlib.sha256(payload).digest() + payload)
+        os.replace(temp, path)
+
+
+#: This process's memo: the live preview keeps it between saves; a build loads the last one.
+MEMO = TextMemo()
+
+
 def _distinct_words_cached(text: str) -> list[str]:
-    """One live preview saves one article: the other 4,999 texts are split once per session."""
-    return distinct_words(text)
+    return MEMO.get(b"w", text, distinct_words)
 
 
 class BackgroundIndexer:
@@ -221,10 +328,13 @@ def _fold_word(raw: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(raw)))
 
 
-@functools.lru_cache(maxsize=20_000)
 def plain_text(html: str) -> str:
-    """The words of a sanitised body, paragraphs separated by a space. Cached for the live
-    preview, where all bodies but the one saved are the same as last time."""
+    """The words of a sanitised body, paragraphs separated by a space (through MEMO: all
+    bodies but the one saved are the same as last time)."""
+    return MEMO.get(b"p", html, _parse_text)
+
+
+def _parse_text(html: str) -> str:
     parser = _TextParser()
     parser.feed(html)
     parser.close()

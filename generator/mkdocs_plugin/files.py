@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.metadata
 import os
+from collections.abc import Mapping
+from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -25,8 +28,11 @@ class PlannedFile(File):
 
     fingerprint: str = ""
     rendered: dict[str, str] | None = None  # dest path -> fingerprint written there (shared)
+    reused: bool = False  # placed from the page store (core/pagestore.py): nothing to render
 
     def is_modified(self) -> bool:
+        if self.reused:
+            return False
         if self.rendered is None or not os.path.isfile(self.abs_dest_path):
             return True
         return self.rendered.get(self.abs_dest_path) != self.fingerprint
@@ -47,8 +53,9 @@ class Fingerprints:
     article appears on its own page and on several listings: its digest is computed once.
     """
 
-    def __init__(self, shared: str):
+    def __init__(self, shared: str, links: str = ""):
         self.shared = shared
+        self.links = links  # every page's URL: what a body's links to other .md files become
         self._articles: dict[int, str] = {}
 
     def article(self, article: Article) -> str:
@@ -65,13 +72,15 @@ class Fingerprints:
         return repr(value)
 
     def of(self, page: PlannedPage) -> str:
-        head = dataclasses.replace(page, data=None, body="")
+        # The card is in as its URL (named by its key); its spec holds absolute paths of files.
+        head = dataclasses.replace(page, data=None, body="", card=None)
         data = page.data
         if dataclasses.is_dataclass(data) and not isinstance(data, Article):
             own = "|".join(self._value(getattr(data, f.name)) for f in dataclasses.fields(data))
         else:
             own = self._value(data)
-        return hashlib.sha256(f"{self.shared}\0{head!r}\0{page.body}\0{own}".encode()).hexdigest()
+        links = self.links if ".md" in page.body else ""  # `[x](../2025/b.md)` follows b's URL
+        return hashlib.sha256(f"{self.shared}\0{head!r}\0{page.body}\0{own}\0{links}".encode()).hexdigest()
 
 
 def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered: dict[str, str] | None = None) -> Files:
@@ -84,7 +93,8 @@ def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered:
     """
     docs_dir = os.path.abspath(config.docs_dir)
     kept = Files([])
-    fingerprints = Fingerprints(shared)
+    fingerprints = Fingerprints(shared, hashlib.sha256(repr(sorted(
+        (p.src_uri, p.url) for p in plan.pages)).encode()).hexdigest())
     for file in files:
         from_content = file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(docs_dir + os.sep)
         if not from_content:
@@ -108,14 +118,49 @@ def nav_entries(plan: SitePlan) -> list:
     return [{escape(page.nav_title): page.src_uri} for page in plan.nav]  # officer text: escaped
 
 
-def shared_fingerprint(plan: SitePlan, config) -> str:
-    """What every page shows besides its own data: identity, menu, settings and the templates."""
-    parts = [repr(plan.site.ward), repr(nav_entries(plan)), str(config.site_url), str(config.site_name),
-             config.theme.name or "", repr(config.markdown_extensions), repr(config.mdx_configs),
-             repr(sorted(config.plugins["ward-news"].config.items())), repr(sorted(plan.images.files))]
-    for directory in theme_dirs(config.theme):  # the ward's overrides/, then the packaged theme
-        for folder, _, names in os.walk(directory):
+#: Libraries whose output ends up in a page's HTML: a new version may render it differently.
+RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "MarkupSafe",
+                      "nh3", "Babel", "Pygments")
+_CODE = Path(__file__).resolve().parents[1]  # generator/: templates, plugin and core
+
+
+def shared_fingerprint(plan: SitePlan, config, mode: str = "build") -> str:
+    """What every page shows besides its own data: identity, menu, settings, the templates, and
+    the code and library versions that render them. Rendered pages outlive the process
+    (core/pagestore.py), so anything that can change between two builds is in here.
+    `mode`: "build" or "serve" (the live preview writes no Content-Security-Policy)."""
+    settings = [config.site_url, config.site_name, config.site_description, config.site_author, config.copyright,
+                config.repo_url, config.repo_name, config.edit_uri, config.use_directory_urls, config.extra,
+                config.extra_css, config.extra_javascript, config.theme.name, dict(config.theme.items()),
+                config.markdown_extensions, config.mdx_configs, dict(config.plugins["ward-news"].config.items())]
+    parts = [mode, repr(plan.site.ward), repr(nav_entries(plan)), stable_repr(settings),
+             repr(sorted(plan.images.files)), repr(sorted(plan.attachments)),  # URLs: named by content hash
+             repr([(name, _version(name)) for name in RENDERING_PACKAGES])]
+    # Contents, not times: a fresh clone in CI (its .cache restored) still finds its pages.
+    for directory in dict.fromkeys([*theme_dirs(config.theme), str(_CODE)]):
+        for folder, dirnames, names in os.walk(directory):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
             for name in sorted(names):
-                stat = os.stat(os.path.join(folder, name))
-                parts.append(f"{folder}/{name}:{stat.st_mtime_ns}:{stat.st_size}")
+                with open(os.path.join(folder, name), "rb") as handle:
+                    parts.append(f"{os.path.relpath(folder, directory)}/{name}:{hashlib.sha256(handle.read()).hexdigest()}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def stable_repr(value) -> str:
+    """repr() that reads the same in every process: mappings by key, sets sorted (a set's order
+    follows string hashing, which Python randomises per process)."""
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{stable_repr(k)}: {stable_repr(v)}" for k, v in
+                               sorted(value.items(), key=lambda item: str(item[0]))) + "}"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ", ".join(sorted(stable_repr(v) for v in value)) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(stable_repr(v) for v in value) + "]"
+    return repr(value)
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import html as html_module
 import logging
 import os
@@ -21,9 +22,10 @@ from ..core import urls
 from ..core.csp import with_csp
 from ..core.images import prepare_site_images, responsive_body
 from ..core.rules.images import file_part, relative_src_uri
-from ..core.load import ArticleCache, load_site
+from ..core.load import ArticleCache, load_site_cached
 from ..core.outputs import OutputStats, SiteOutputs
 from ..core.overrides import check_override_copies
+from ..core.pagestore import PageStore
 from ..core.plan import SitePlan, build_plan
 from ..core.rules.fields import parse_date, zone
 from ..core.sanitize import sanitize_html
@@ -52,10 +54,16 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.bodies: dict[str, str] = {}  # src_uri -> sanitised body HTML, for the feeds and search
         self.body_sources: frozenset[str] = frozenset()  # pages whose bodies feeds or search carry
         self._scratch: tempfile.TemporaryDirectory | None = None  # photos, when no cache_dir is set
+        self.dirty = False  # MkDocs skips pages that are not modified (`ward-news build`, `serve`)
+        self.store: PageStore | None = None  # pages rendered by earlier builds (core/pagestore.py)
+        self.rendered_now = 0  # pages this build rendered
 
     # on_startup: its presence keeps this instance across `serve` rebuilds, so the article cache
     # and the fingerprints of written pages survive from one save to the next.
+    # `dirty` (ward-news build, serve): a page whose fingerprint has a stored rendering is linked
+    # from the page store, and MkDocs skips it.
     def on_startup(self, *, command, dirty):
+        self.dirty = dirty
         self.cache = ArticleCache() if command == "serve" else None
         self.indexer = BackgroundIndexer() if command == "serve" else None
 
@@ -74,7 +82,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             if parsed is None:
                 raise PluginError(f"ward-news: 'now' is not a date: {self.config.now!r}")
             now = parsed
-        result = load_site(settings, now, self.cache)
+        result = load_site_cached(settings, now, self.cache)
         if config.theme.custom_dir:  # untouched copies of our templates would hide every upgrade
             check_override_copies(Path(config.theme.custom_dir), settings.display_root, result.problems)
         self.problems = result.problems
@@ -100,7 +108,9 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             config.theme["logo"] = images.icons.header_logo
             config.theme["favicon"] = images.icons.icons[0][0]
         config.nav = nav_entries(self.plan)
-        self.shared = shared_fingerprint(self.plan, config)
+        self.shared = shared_fingerprint(self.plan, config, "serve" if self.cache is not None else "build")
+        self.store = PageStore(Path(settings.cache_dir)) if settings.cache_dir is not None else None
+        self.rendered_now = 0
         return config
 
     # on_files: the plan decides which pages exist and where; officers' raw files are not
@@ -108,11 +118,35 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     @event_priority(-100)
     def on_files(self, files, *, config):
         files = plan_files(self.plan, files, config, self.shared, self.rendered)
-        self.planned_dests = {f.abs_dest_path for f in files if isinstance(f, PlannedFile)}
+        planned = [f for f in files if isinstance(f, PlannedFile)]
+        self.planned_dests = {f.abs_dest_path for f in planned}
+        if self.dirty and self.store is not None:
+            self._reuse_pages(planned)
         # Cards and QR codes need only the plan: draw them on the other core while pages render.
         self.outputs = SiteOutputs(self.plan, self.settings)
         self.outputs.start()
         return files
+
+    def _reuse_pages(self, planned: list[PlannedFile]) -> None:
+        """Link every page rendered before with the same fingerprint; MkDocs then skips it."""
+        for file in planned:
+            if not file.is_modified():  # the live preview wrote this very page already
+                continue
+            with_body = file.src_uri in self.body_sources
+            placed, body = self.store.place(file.fingerprint, Path(file.abs_dest_path), with_body)
+            if placed:
+                file.reused = True
+                self.rendered[file.abs_dest_path] = file.fingerprint
+                if with_body:
+                    self.bodies[file.src_uri] = body
+
+    # on_pre_page: a page about to be rendered may sit in the site as a link to a stored page
+    # (an earlier rebuild of the live preview); unlink it so that writing never goes through.
+    def on_pre_page(self, page, *, config, files):
+        if isinstance(page.file, PlannedFile):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(page.file.abs_dest_path)
+        return page
 
     # on_env: Vietnamese formatting filters and the site model for the theme's templates.
     def on_env(self, env, *, config, files):
@@ -155,6 +189,10 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             self.stats = outputs.finish(config.site_dir, self.bodies, self.now, self.indexer)
         except RuntimeError as exc:  # Pagefind failed (its message is already in Vietnamese)
             raise PluginError(str(exc)) from exc
+        if self.store is not None:
+            self.store.prune()
+        self.stats = dataclasses.replace(self.stats, pages_rendered=self.rendered_now,
+                                         pages_reused=len(self.planned_dests) - self.rendered_now)
         log.info(self.stats.summary())
         if self.cache is None:
             self.bodies = {}
@@ -189,10 +227,15 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     # the theme's markup; add the Content-Security-Policy (core/csp.py), hashed from the finished
     # page. Not in the live preview: its server injects an inline reload script per request.
     def on_post_page(self, output, *, page, config):
+        html = self._finish_html(fix_material_markup(output))
         fingerprint = getattr(page.file, "fingerprint", "")
         if fingerprint:
             self.rendered[page.file.abs_dest_path] = fingerprint
-        return self._finish_html(fix_material_markup(output))
+            self.rendered_now += 1
+            if self.store is not None:  # the bytes MkDocs writes, for the next build to link
+                body = self.bodies.get(page.file.src_uri) if page.file.src_uri in self.body_sources else None
+                self.store.keep(fingerprint, html.encode("utf-8", errors="xmlcharrefreplace"), body)
+        return html
 
     # on_post_template: static theme pages (404.html) get the same treatment as content pages.
     def on_post_template(self, output_content, *, template_name, config):

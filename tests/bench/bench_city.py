@@ -35,7 +35,7 @@ def write_city(root: Path, wards: int, articles: int) -> list[str]:
     slugs = []
     for number in range(1, wards + 1):
         slug = f"phuong-{number:03d}"
-        write_corpus(root / "wards" / slug, articles, seed=number)
+        write_corpus(root / "wards" / slug, articles, seed=number, photos=False, mkdocs_yml=False)
         (root / "wards" / slug / "content" / "site.yml").write_text(
             f"name: Phường Thử Tải {number}\norganisation: Ủy ban MTTQ Việt Nam phường Thử Tải {number}\ncontract: 1\n",
             encoding="utf-8")

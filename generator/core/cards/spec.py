@@ -37,7 +37,15 @@ class CardSpec:
         object.__setattr__(self, "figures", figures)
 
     def key(self) -> str:
-        """A hash of everything that makes the PNG: text, the bytes of its images, fonts, layout."""
+        """A hash of everything that makes the PNG: text, the bytes of its images, fonts, layout.
+        Computed once per spec (the build asks for it when drawing and again when placing)."""
+        cached = self.__dict__.get("_key")
+        if cached is None:
+            cached = self._compute_key()
+            object.__setattr__(self, "_key", cached)
+        return cached
+
+    def _compute_key(self) -> str:
         fields = asdict(self)
         fields["logo"] = _file_hash(self.logo)
         fields["photo"] = _file_hash(self.photo)
