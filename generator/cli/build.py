@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import re
 import sys
 import time
@@ -12,12 +13,13 @@ from pathlib import Path
 import click
 
 from ..core import publish
+from ..core.progress import Progress
 from .city import ward_target
 from .project import default_config, read_project
 
 
 def run_build(config_file: str | None, content: str | None, site_dir: str | None, site_url: str | None,
-              root: Path | None = None, nested: bool = False) -> int:
+              root: Path | None = None, nested: bool = False, progress: bool = False) -> int:
     """Build the site; 0 on success. The previous site is untouched unless the build completed.
     `root`: the project folder when it has no mkdocs.yml and is not the current one (a city's ward).
     `nested`: the site is a folder of a larger published site (site/<ward>/): the build's staging
@@ -47,6 +49,8 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
         # Dirty: the staging folder is new, and MkDocs skips each page the plugin linked from the
         # page store (its fingerprint unchanged); every other page is rendered as usual.
         logging.getLogger("mkdocs.commands.build").addFilter(not_dirty_warning)
+        if progress and "ward-news" in config.plugins:  # a terminal: one line that moves
+            config.plugins["ward-news"].progress = Progress(sys.stderr)
         config.plugins.on_startup(command="build", dirty=True)
         try:
             build(config, dirty=True)
@@ -106,7 +110,9 @@ def build_command(content, site_dir, site_url, config_file, quiet, ward):
         config_file, root = config_file or target.config_file, target.root
         content, site_dir = content or target.content, site_dir or target.site_dir
         site_url = site_url or target.site_url or None
-    sys.exit(run_build(config_file, content, site_dir, site_url, root, nested=bool(ward)))
+    # Progress only on a terminal: CI logs get the summary line alone.
+    progress = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+    sys.exit(run_build(config_file, content, site_dir, site_url, root, nested=bool(ward), progress=progress))
 
 
 class _OfficerLogFilter(logging.Filter):

@@ -198,6 +198,13 @@ def widths_for(original_width: int, original_height: int | None = None) -> list[
     return chosen or [min(WIDTHS[-1], widest)]
 
 
+def _counted(results, progress):
+    for result in results:
+        if progress is not None:
+            progress.advance("images")
+        yield result
+
+
 def make_renditions(path: str, key: str, cache_root: str) -> dict:
     """Decode `path` once, write its renditions into the cache, return its manifest (or an error)."""
     image = _upright_srgb(path)
@@ -263,7 +270,7 @@ def _web_image(src_uri: str, key: str, manifest: dict) -> WebImage:
 
 
 def prepare_images(references: Mapping[str, list[tuple[str, int | None]]], content_dir: Path, cache_root: Path,
-                   log: ProblemLog, workers: int = 2) -> ImageSet:
+                   log: ProblemLog, workers: int = 2, progress=None) -> ImageSet:
     """Every referenced image made web-ready (from the cache when it can be); a photo that cannot be
     decoded is reported at each place that uses it. `references` maps src_uri -> (path, line)."""
     result = ImageSet()
@@ -282,12 +289,14 @@ def prepare_images(references: Mapping[str, list[tuple[str, int | None]]], conte
     if missing:
         jobs = list(missing.items())
         args = ([p for _, (_, p) in jobs], [k for k, _ in jobs], [str(cache_root)] * len(jobs))
+        if progress is not None:
+            progress.start("images", len(jobs))
         if workers > 1 and len(jobs) > 1:
             context = multiprocessing.get_context("forkserver")  # see cards/draw.py
             with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context) as pool:
-                manifests = list(pool.map(make_renditions, *args))
+                manifests = list(_counted(pool.map(make_renditions, *args), progress))
         else:
-            manifests = list(map(make_renditions, *args))
+            manifests = list(_counted(map(make_renditions, *args), progress))
         failed = {key for (key, _), manifest in zip(jobs, manifests) if "error" in manifest}
         result.made = len(jobs) - len(failed)
     else:
@@ -448,7 +457,7 @@ def responsive_body(html: str, find: Callable[[str], WebImage | None], href: Cal
     return _IMG_TAG.sub(replace, html)
 
 
-def prepare_site_images(site, settings, log: ProblemLog, cache_root: Path) -> ImageSet:
+def prepare_site_images(site, settings, log: ProblemLog, cache_root: Path, progress=None) -> ImageSet:
     """Every photo the site shows made web-ready, and the logo's icons: what a build publishes
     instead of officers' original files. Problems (a photo that cannot be decoded) go to `log`."""
     from .rules.images import image_references
@@ -457,7 +466,8 @@ def prepare_site_images(site, settings, log: ProblemLog, cache_root: Path) -> Im
 
     site_file = display_path(settings, "site.yml")
     references = {src: [(path, line) for path, line in refs] for src, refs in image_references(site, site_file).items()}
-    result = prepare_images(references, Path(settings.content_dir), cache_root, log, workers=settings.workers)
+    result = prepare_images(references, Path(settings.content_dir), cache_root, log, workers=settings.workers,
+                            progress=progress)
     if site.ward.logo and site.ward.logo in result.images:
         made = make_icons(Path(settings.content_dir) / site.ward.logo, cache_root)
         if made is not None:

@@ -29,6 +29,7 @@ from .editor import editor_files
 from .feeds import render_feed
 from .images import THEME_COLOR, web_manifest
 from .plan import SitePlan
+from .progress import Progress
 from .qr import qr_svg
 from .search import MEMO, BackgroundIndexer, search_records, write_search_index
 from .sitemap import render_robots, render_sitemaps
@@ -62,8 +63,9 @@ class OutputStats:
 class SiteOutputs:
     """Start with `start()` once the plan is known; `finish(site_dir, ...)` after the pages."""
 
-    def __init__(self, plan: SitePlan, settings: Settings):
+    def __init__(self, plan: SitePlan, settings: Settings, progress: Progress | None = None):
         self.plan, self.settings = plan, settings
+        self.progress = progress or Progress()
         self._tmp: tempfile.TemporaryDirectory | None = None
         root = settings.cache_dir
         if root is None:  # no cache configured: still draw through one, for this build only
@@ -85,7 +87,8 @@ class SiteOutputs:
     def _draw(self) -> None:
         try:
             specs = [page.card for page in self.plan.cards]
-            self._card_stats, self._card_files = draw_cards(specs, self.cards_cache, workers=self.settings.workers)
+            self._card_stats, self._card_files = draw_cards(specs, self.cards_cache, workers=self.settings.workers,
+                                                            progress=self.progress)
             self._qr_counts = self._make_qr_codes()
         except BaseException as exc:  # re-raised in finish(), on the host's thread
             self._error = exc
@@ -142,6 +145,7 @@ class SiteOutputs:
         if indexer is not None:
             indexer.submit(records, site_dir)
         else:
+            self.progress.start("search", len(records))
             searching = _Task(write_search_index, records, site_dir, memo.with_suffix("") if memo else None)
         for page in self.plan.cards:
             _place(self._card_files[page.card.key()], site_dir / page.card_url)
@@ -165,6 +169,8 @@ class SiteOutputs:
         for path, data in {**render_sitemaps(self.plan), "robots.txt": render_robots(self.plan)}.items():
             _write(site_dir / path, data)  # replaces MkDocs' sitemap, stamped with the build date
         searchable = searching.result() if searching is not None else len(records)
+        if searching is not None:
+            self.progress.advance("search", len(records))
         if memo is not None:
             MEMO.save(memo)
         self.cards_cache.prune(grace_seconds=WEEK)

@@ -26,6 +26,7 @@ from ..core.load import ArticleCache, load_site_cached
 from ..core.outputs import OutputStats, SiteOutputs
 from ..core.overrides import check_override_copies
 from ..core.pagestore import PageStore
+from ..core.progress import Progress
 from ..core.plan import SitePlan, build_plan
 from ..core.rules.fields import parse_date, zone
 from ..core.sanitize import sanitize_html
@@ -57,6 +58,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.dirty = False  # MkDocs skips pages that are not modified (`ward-news build`, `serve`)
         self.store: PageStore | None = None  # pages rendered by earlier builds (core/pagestore.py)
         self.rendered_now = 0  # pages this build rendered
+        self.progress = Progress()  # the command line sets one that writes to a terminal
 
     # on_startup: its presence keeps this instance across `serve` rebuilds, so the article cache
     # and the fingerprints of written pages survive from one save to the next.
@@ -88,7 +90,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.problems = result.problems
         images = None
         if result.ok:  # photos are decoded only once the text is right: both before site/ is touched
-            images = prepare_site_images(result.site, settings, result.problems, self._images_cache(settings))
+            images = prepare_site_images(result.site, settings, result.problems, self._images_cache(settings),
+                                         self.progress)
         for problem in result.problems.warnings:
             log.info(problem.format())
         if not result.ok or result.problems.has_errors:
@@ -123,7 +126,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         if self.dirty and self.store is not None:
             self._reuse_pages(planned)
         # Cards and QR codes need only the plan: draw them on the other core while pages render.
-        self.outputs = SiteOutputs(self.plan, self.settings)
+        self.progress.start("pages", sum(1 for f in planned if f.is_modified()))
+        self.outputs = SiteOutputs(self.plan, self.settings, self.progress)
         self.outputs.start()
         return files
 
@@ -193,6 +197,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             self.store.prune()
         self.stats = dataclasses.replace(self.stats, pages_rendered=self.rendered_now,
                                          pages_reused=len(self.planned_dests) - self.rendered_now)
+        self.progress.close()
         log.info(self.stats.summary())
         if self.cache is None:
             self.bodies = {}
@@ -232,6 +237,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         if fingerprint:
             self.rendered[page.file.abs_dest_path] = fingerprint
             self.rendered_now += 1
+            self.progress.advance("pages")
             if self.store is not None:  # the bytes MkDocs writes, for the next build to link
                 body = self.bodies.get(page.file.src_uri) if page.file.src_uri in self.body_sources else None
                 self.store.keep(fingerprint, html.encode("utf-8", errors="xmlcharrefreplace"), body)

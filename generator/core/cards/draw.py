@@ -23,7 +23,8 @@ class CardStats:
     reused: int
 
 
-def draw_cards(specs: Iterable[CardSpec], cache: "DiskCache", workers: int = 2) -> tuple[CardStats, dict[str, Path]]:
+def draw_cards(specs: Iterable[CardSpec], cache: "DiskCache", workers: int = 2,
+               progress: "Progress | None" = None) -> tuple[CardStats, dict[str, Path]]:
     """Every distinct card as a file in `cache`: {key: path}, and how many were drawn or reused."""
     unique: dict[str, CardSpec] = {}
     for spec in specs:
@@ -37,6 +38,8 @@ def draw_cards(specs: Iterable[CardSpec], cache: "DiskCache", workers: int = 2) 
         else:
             paths[key] = found
     if missing:
+        if progress is not None:
+            progress.start("cards", len(missing))
         todo = [spec for _, spec in missing]
         if workers > 1 and len(todo) > _POOL_THRESHOLD:
             # forkserver, not fork: the host (mkdocs serve) has threads, and a forked child can
@@ -45,7 +48,11 @@ def draw_cards(specs: Iterable[CardSpec], cache: "DiskCache", workers: int = 2) 
                 images = pool.map(render_card, todo, chunksize=max(1, len(todo) // (workers * 8)))
                 for (key, _), data in zip(missing, images):
                     paths[key] = cache.put(key, ".png", data)
+                    if progress is not None:
+                        progress.advance("cards")
         else:
             for key, spec in missing:
                 paths[key] = cache.put(key, ".png", render_card(spec))
+                if progress is not None:
+                    progress.advance("cards")
     return CardStats(drawn=len(missing), reused=len(unique) - len(missing)), paths
