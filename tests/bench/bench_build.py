@@ -210,6 +210,7 @@ def bench_size(n: int, runs: int, peer: bool, serve: bool, search: bool, work: P
         result["peer_s"] = statistics.median(rows["peer"])
         result["peer_rss_mb"] = max(rows["peer_rss"])
         result["peer_output_mb"] = site_size(blog / "site") / 1e6
+        result["peer_pages"] = sum(1 for _ in (blog / "site").rglob("index.html"))
         result["ratio_edit"] = result["peer_s"] / result["warm_edit_s"]
         result["ratio_cold"] = result["peer_s"] / result["cold_s"]
     if serve:
