@@ -147,10 +147,11 @@ class SiteOutputs:
         else:
             self.progress.start("search", len(records))
             searching = _Task(write_search_index, records, site_dir, memo.with_suffix("") if memo else None)
+        folders: set[str] = set()  # made already: one mkdir per folder, not per file
         for page in self.plan.cards:
-            _place(self._card_files[page.card.key()], site_dir / page.card_url)
+            _place(self._card_files[page.card.key()], site_dir / page.card_url, folders)
         for url, path in self.plan.images.files.items():  # web-ready photos and icons
-            _place(path, site_dir / url)
+            _place(path, site_dir / url, folders)
         if self.plan.images.icons is not None:
             ward = self.plan.site.ward
             _write(site_dir / urls.web_manifest_url(),
@@ -159,7 +160,7 @@ class SiteOutputs:
         for page in self.plan.pages:
             if page.qr_url:
                 key = self._qr_keys[urls.absolute(self.plan.site_url, page.url)]
-                _place(self._qr_files[key], site_dir / page.qr_url)
+                _place(self._qr_files[key], site_dir / page.qr_url, folders)
         for feed in self.plan.feeds:
             data = render_feed(feed, site_url=self.plan.site_url, ward=self.plan.site.ward, bodies=bodies,
                                images=self.plan.images, generated=now)
@@ -173,8 +174,8 @@ class SiteOutputs:
             self.progress.advance("search", len(records))
         if memo is not None:
             MEMO.save(memo)
-        self.cards_cache.prune(grace_seconds=WEEK)
-        self.qr_cache.prune(grace_seconds=WEEK)
+        self.cards_cache.prune_daily(grace_seconds=WEEK)
+        self.qr_cache.prune_daily(grace_seconds=WEEK)
         drawn, reused = (self._card_stats.drawn, self._card_stats.reused) if self._card_stats else (0, 0)
         stats = OutputStats(pages=len(self.plan.pages), cards_drawn=drawn, cards_reused=reused,
                             qr_made=self._qr_counts[0], qr_reused=self._qr_counts[1], feeds=len(self.plan.feeds),
