@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import shutil
 import tempfile
 import time
@@ -186,3 +187,37 @@ class CheckedCache(DiskCache):
         if old is not None and old != name:
             (self.directory / old).unlink(missing_ok=True)
         return path
+
+
+def content_cache_file(cache_dir: Path, content_dir: Path, namespace: str) -> Path:
+    """`<cache>/<namespace>/<hash of the content folder>.pickle`: one file per content folder, so
+    two wards sharing a cache folder do not evict each other's entries."""
+    folder = hashlib.sha256(os.path.abspath(content_dir).encode()).hexdigest()[:12]
+    return Path(cache_dir) / namespace / f"{folder}.pickle"
+
+
+def read_checked_pickle(path: Path, label: bytes):
+    """What `write_checked_pickle` saved at `path` under `label`, or None when there is none, it
+    is damaged (its digest no longer matches) or of another kind. Our own file in our own cache
+    folder: it is read back only by ward-news."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    head, digest, payload = data[: len(label)], data[len(label): len(label) + 32], data[len(label) + 32:]
+    if head != label or hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - an unreadable cache is only a slower build
+        return None
+
+
+def write_checked_pickle(path: Path, label: bytes, value) -> None:
+    """`value` pickled behind `label` and a digest of its bytes, written atomically."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f"{_TEMP_PREFIX}{os.getpid()}-{path.name}")
+    temp.write_bytes(label + hashlib.sha256(payload).digest() + payload)
+    os.replace(temp, path)

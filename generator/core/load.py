@@ -6,12 +6,12 @@ import copy
 import dataclasses
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from .. import __version__
+from .cache import content_cache_file, read_checked_pickle, write_checked_pickle
 from .frontmatter import Document, YNode, parse_yaml, split_document
 from .model import Article, Category, Site, WardInfo
 from .problems import Problem, ProblemLog
@@ -134,33 +134,16 @@ class ArticleCache:
     @classmethod
     def read(cls, path: Path) -> "ArticleCache":
         """The cache a previous build saved at `path`; an empty one when there is none, or when
-        the file is damaged (its digest no longer matches) or from another version."""
+        the file is damaged or from another version."""
         cache = cls()
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            return cache
-        head, digest, payload = data[: len(cls.FORMAT)], data[len(cls.FORMAT): len(cls.FORMAT) + 32], \
-            data[len(cls.FORMAT) + 32:]
-        if head != cls.FORMAT or hashlib.sha256(payload).digest() != digest:
-            return cache
-        try:
-            version, entries = pickle.loads(payload)
-        except Exception:  # noqa: BLE001 - any unreadable cache is only a slower build
-            return cache
-        if version == __version__ and isinstance(entries, dict):
-            cache._entries = entries
+        saved = read_checked_pickle(path, cls.FORMAT)
+        if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == __version__ and isinstance(saved[1], dict):
+            cache._entries = saved[1]
         return cache
 
     def save(self, path: Path) -> None:
-        """Write the entries the last load used, atomically, for the next build's process.
-        Our own file, in our own cache folder: it is read back only by ward-news."""
-        payload = pickle.dumps((__version__, self._entries), protocol=pickle.HIGHEST_PROTOCOL)
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
-        temp.write_bytes(self.FORMAT + hashlib.sha256(payload).digest() + payload)
-        os.replace(temp, path)
+        """Write the entries the last load used, for the next build's process."""
+        write_checked_pickle(path, self.FORMAT, (__version__, self._entries))
 
     def get(self, key: str) -> _Checked | None:
         entry = self._entries.get(key)
@@ -188,12 +171,10 @@ class ArticleCache:
 
 
 def article_cache_path(settings: Settings) -> Path | None:
-    """Where builds and checks keep checked articles between processes (one file per content
-    folder: two wards sharing a cache folder do not evict each other), or None without a cache."""
+    """Where builds and checks keep checked articles between processes, or None without a cache."""
     if settings.cache_dir is None:
         return None
-    folder = hashlib.sha256(os.path.abspath(settings.content_dir).encode()).hexdigest()[:12]
-    return Path(settings.cache_dir) / "articles" / f"{folder}.pickle"
+    return content_cache_file(settings.cache_dir, settings.content_dir, "articles")
 
 
 def load_site_cached(settings: Settings, now: datetime, cache: "ArticleCache | None" = None) -> "LoadResult":

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 import tempfile
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -23,7 +22,7 @@ from typing import Mapping
 import segno
 
 from . import urls
-from .cache import WEEK, DiskCache, place_file as _place
+from .cache import WEEK, DiskCache, content_cache_file, place_file as _place
 from .cards import draw_cards
 from .editor import editor_files
 from .feeds import render_feed
@@ -188,8 +187,7 @@ class SiteOutputs:
         """The search memo of this content folder, beside the cards (search.TextMemo)."""
         if self.settings.cache_dir is None:
             return None
-        folder = hashlib.sha256(os.path.abspath(self.settings.content_dir).encode()).hexdigest()[:12]
-        return Path(self.settings.cache_dir) / "search" / f"{folder}.pickle"
+        return content_cache_file(self.settings.cache_dir, self.settings.content_dir, "search")
 
     def close(self) -> None:
         """Wait for the drawing thread (a failed build must not leave workers behind)."""

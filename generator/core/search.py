@@ -18,7 +18,6 @@ import functools
 import hashlib
 import json
 import os
-import pickle
 import re
 import shutil
 import subprocess
@@ -38,6 +37,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
 from . import urls, vi
+from .cache import read_checked_pickle, write_checked_pickle
 from .plan import SitePlan
 from .reports import REPORT_LABEL
 from .text import fold
@@ -247,32 +247,16 @@ class TextMemo:
         return value
 
     def load(self, path: Path) -> None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            return
-        size = len(self.FORMAT)
-        payload = data[size + 32:]
-        if data[:size] != self.FORMAT or hashlib.sha256(payload).digest() != data[size: size + 32]:
-            return
-        try:
-            entries = pickle.loads(payload)
-        except Exception:  # noqa: BLE001 - a damaged memo is only a slower build
-            return
+        entries = read_checked_pickle(path, self.FORMAT)
         if isinstance(entries, dict):
             self._entries.update(entries)
 
     def save(self, path: Path) -> None:
-        """Keep what this build used (old texts go), written atomically."""
+        """Keep what this build used (old texts go)."""
         with self.lock:
             self._entries = {k: v for k, v in self._entries.items() if k in self._used}
             self._used = set()
-            payload = pickle.dumps(self._entries, protocol=pickle.HIGHEST_PROTOCOL)
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
-        temp.write_bytes(self.FORMAT + hashlib.sha256(payload).digest() + payload)
-        os.replace(temp, path)
+            write_checked_pickle(path, self.FORMAT, self._entries)
 
 
 #: This process's memo: the live preview keeps it between saves; a build loads the last one.

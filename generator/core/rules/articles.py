@@ -12,7 +12,7 @@ import markdown
 from ..frontmatter import Document, YNode
 from ..model import Article, Category, Image, Tag
 from ..problems import ProblemLog
-from ..text import fold, is_slug, make_slug
+from ..text import fold, make_slug
 from . import fields
 from .body_html import check_body_html
 from .images import check_body_attachments, check_body_images, resolve_image
@@ -58,7 +58,7 @@ def check_article(
     featured = fields.read_bool(meta, "featured", path, log,
                                 hint="Viết featured: true để ghim bài lên đầu trang chủ (tin nổi bật), "
                                      "hoặc xóa dòng này.")
-    slug = _read_slug(meta, src_uri, path, log)
+    slug = fields.read_slug(meta, src_uri, path, log, example="hoi-nghi-tong-ket-2025")
     expires = fields.read_expires(meta, path, log, tz)
 
     if date and expires and expires < date:
@@ -110,21 +110,6 @@ def _read_category(meta: YNode, path: str, categories: dict[str, Category], log:
         "Thêm chuyên mục vào content/categories.yml trước."
     log.add("category.unknown", path, meta.key_lines.get("category"), value=value, hint=hint)
     return None
-
-
-def _read_slug(meta: YNode, src_uri: str, path: str, log: ProblemLog) -> str | None:
-    written = fields.read_text(meta, "slug", path, log)
-    if written is None:
-        name = src_uri.rsplit("/", 1)[-1]
-        slug = make_slug(name.rsplit(".", 1)[0])
-        if not slug:  # `---.md`, `🎉.md`: no letter or digit to make an address from
-            log.add("article.slug.from_name", path, 1, name=name)
-        return slug or None
-    if not is_slug(written):
-        log.add("article.slug.invalid", path, meta.key_lines.get("slug"), value=written,
-                suggestion=make_slug(written) or "hoi-nghi-tong-ket-2025")
-        return None
-    return written
 
 
 def _warn_unknown_keys(meta: YNode, path: str, log: ProblemLog) -> None:

@@ -15,7 +15,7 @@ from ..frontmatter import Document as SourceFile
 from ..frontmatter import YNode
 from ..model import Document
 from ..problems import ProblemLog
-from ..text import fold, is_slug, make_slug
+from ..text import fold
 from . import fields
 from .articles import DESCRIPTION_MAX, shorten
 from .assets import resolve_attachment
@@ -96,7 +96,7 @@ def check_document(src_uri: str, path: str, doc: SourceFile, content_dir: Path, 
     effective = fields.read_date(meta, "effective", path, log, tz, required=False)
     expires = fields.read_expires(meta, path, log, tz)
     file_value = text("file")
-    slug = _read_slug(meta, src_uri, path, log)
+    slug = fields.read_slug(meta, src_uri, path, log, example="125-tb-ubnd-2026")
 
     if number is not None:
         _check_number(number, kind, meta, path, log)
@@ -170,18 +170,3 @@ def _check_number(number: str, kind: str | None, meta: YNode, path: str, log: Pr
     parts = set(re.split(r"[/-]", number)[1:])
     if abbreviation not in parts:
         log.add("document.number.type_mismatch", path, line, value=number, type=kind, abbreviation=abbreviation)
-
-
-def _read_slug(meta: YNode, src_uri: str, path: str, log: ProblemLog) -> str | None:
-    written = fields.read_text(meta, "slug", path, log)
-    if written is None:
-        name = src_uri.rsplit("/", 1)[-1]
-        slug = make_slug(name.rsplit(".", 1)[0])
-        if not slug:
-            log.add("article.slug.from_name", path, 1, name=name)
-        return slug or None
-    if not is_slug(written):
-        log.add("article.slug.invalid", path, meta.key_lines.get("slug"), value=written,
-                suggestion=make_slug(written) or "125-tb-ubnd-2026")
-        return None
-    return written

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from ..frontmatter import YNode
 from ..problems import ProblemLog
-from ..text import fold
+from ..text import fold, is_slug, make_slug
 
 # Vietnamese or misspelt keys officers are likely to type, mapped to the real key (for hints only).
 KEY_ALIASES = {
@@ -206,3 +206,20 @@ def read_text_list(meta: YNode, key: str, path: str, log: ProblemLog) -> list[st
 
 def zone(name: str) -> tzinfo:
     return ZoneInfo(name)
+
+
+def read_slug(meta: YNode, src_uri: str, path: str, log: ProblemLog, example: str) -> str | None:
+    """`slug:` as written, or made from the file's name; None with a problem logged. Articles
+    and documents alike: their addresses follow one rule."""
+    written = read_text(meta, "slug", path, log)
+    if written is None:
+        name = src_uri.rsplit("/", 1)[-1]
+        slug = make_slug(name.rsplit(".", 1)[0])
+        if not slug:  # `---.md`, `🎉.md`: no letter or digit to make an address from
+            log.add("article.slug.from_name", path, 1, name=name)
+        return slug or None
+    if not is_slug(written):
+        log.add("article.slug.invalid", path, meta.key_lines.get("slug"), value=written,
+                suggestion=make_slug(written) or example)
+        return None
+    return written
