@@ -31,7 +31,8 @@ from typing import Callable, Mapping
 import PIL
 
 from . import urls
-from .cache import DiskCache
+from .cache import WEEK, DiskCache
+from .memo import MEMO
 from .problems import ProblemLog
 
 WIDTHS = (480, 960, 1600)
@@ -279,9 +280,8 @@ def prepare_images(references: Mapping[str, list[tuple[str, int | None]]], conte
     keys: dict[str, str] = {}
     for src_uri in sorted(references):
         path = Path(content_dir) / src_uri
-        try:
-            key = image_key(path.read_bytes())
-        except OSError:
+        key = MEMO.file(b"k", path, image_key)  # an 8 MP photo is read again only when it changed
+        if key is None:
             continue  # validation already reported it
         keys[src_uri] = key
         if key not in missing and not _complete(cache, key):
@@ -317,7 +317,7 @@ def prepare_images(references: Mapping[str, list[tuple[str, int | None]]], conte
                 result.files[url] = cache.get(f"{key}-{w}", suffix) or cache.path(f"{key}-{w}", suffix)
         result.images[src_uri] = image
     result.reused = len({keys[s] for s in result.images}) - result.made
-    cache.prune(grace_seconds=7 * 24 * 3600)
+    cache.prune_daily(grace_seconds=WEEK)
     return result
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import tempfile
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -30,7 +31,7 @@ from .images import THEME_COLOR, web_manifest
 from .plan import SitePlan
 from .progress import Progress
 from .qr import qr_svg
-from .search import MEMO, BackgroundIndexer, search_records, write_search_index
+from .search import BackgroundIndexer, search_records, write_search_index
 from .sitemap import render_robots, render_sitemaps
 from .settings import Settings
 
@@ -136,21 +137,20 @@ class SiteOutputs:
         site_dir = Path(site_dir)
         # The search index first, on a thread: Pagefind's binary then runs on the other core
         # while cards, photos and QR codes are placed and the feeds and sitemaps written here.
-        memo = self._memo_path() if indexer is None else None
-        if memo is not None:
-            MEMO.load(memo)
         records = search_records(self.plan, bodies)
         searching = None
         if indexer is not None:
             indexer.submit(records, site_dir)
         else:
             self.progress.start("search", len(records))
-            searching = _Task(write_search_index, records, site_dir, memo.with_suffix("") if memo else None)
+            searching = _Task(write_search_index, records, site_dir, self._search_folder())
         folders: set[str] = set()  # made already: one mkdir per folder, not per file
-        for page in self.plan.cards:
-            _place(self._card_files[page.card.key()], site_dir / page.card_url, folders)
+        root = str(site_dir)
+        cards = {page.card_url: page.card.key() for page in self.plan.cards}  # a listing's pages share one
+        for url, key in cards.items():
+            _place(self._card_files[key], os.path.join(root, url), folders)
         for url, path in self.plan.images.files.items():  # web-ready photos and icons
-            _place(path, site_dir / url, folders)
+            _place(path, os.path.join(root, url), folders)
         if self.plan.images.icons is not None:
             ward = self.plan.site.ward
             _write(site_dir / urls.web_manifest_url(),
@@ -159,7 +159,7 @@ class SiteOutputs:
         for page in self.plan.pages:
             if page.qr_url:
                 key = self._qr_keys[urls.absolute(self.plan.site_url, page.url)]
-                _place(self._qr_files[key], site_dir / page.qr_url, folders)
+                _place(self._qr_files[key], os.path.join(root, page.qr_url), folders)
         for feed in self.plan.feeds:
             data = render_feed(feed, site_url=self.plan.site_url, ward=self.plan.site.ward, bodies=bodies,
                                images=self.plan.images, generated=now)
@@ -171,8 +171,6 @@ class SiteOutputs:
         searchable = searching.result() if searching is not None else len(records)
         if searching is not None:
             self.progress.advance("search", len(records))
-        if memo is not None:
-            MEMO.save(memo)
         self.cards_cache.prune_daily(grace_seconds=WEEK)
         self.qr_cache.prune_daily(grace_seconds=WEEK)
         drawn, reused = (self._card_stats.drawn, self._card_stats.reused) if self._card_stats else (0, 0)
@@ -183,11 +181,11 @@ class SiteOutputs:
         self.close()
         return stats
 
-    def _memo_path(self) -> Path | None:
-        """The search memo of this content folder, beside the cards (search.TextMemo)."""
+    def _search_folder(self) -> Path | None:
+        """Where this content folder's search documents are kept between builds (search.py)."""
         if self.settings.cache_dir is None:
             return None
-        return content_cache_file(self.settings.cache_dir, self.settings.content_dir, "search")
+        return content_cache_file(self.settings.cache_dir, self.settings.content_dir, "search").with_suffix("")
 
     def close(self) -> None:
         """Wait for the drawing thread (a failed build must not leave workers behind)."""

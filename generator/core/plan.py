@@ -9,6 +9,7 @@ core data (a builder below) plus one template.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -198,6 +199,8 @@ class _Builder:
     def __init__(self, site: Site, settings: Settings):
         self.site, self.settings, self.ward = site, settings, site.ward
         self.description = ward_description(site.ward)
+        self.content_root = str(Path(settings.content_dir).resolve())
+        self.logo_path = str((Path(self.content_root) / self.ward.logo).resolve()) if self.ward.logo else None
         self.report_views = tuple(build_report_view(report, site) for report in site.reports)
         # Expired notices (`expires:`) keep their pages and archives but leave the home page.
         current = [a for a in site.articles if not a.expired]
@@ -358,12 +361,12 @@ class _Builder:
 
     def _card(self, title: str, *, kicker: str, photo: str | None, date_text: str = "",
               figures: tuple[tuple[str, str], ...] = ()) -> CardSpec:
-        root = Path(self.settings.content_dir)
+        # Paths joined to the resolved content folder, not resolved one by one (a card per page):
+        # photos were checked to stay inside content/ already.
         return CardSpec(
             title=title, kicker=kicker, date_text=date_text, ward_name=self.ward.name,
-            organisation=self.ward.organisation,
-            logo=str((root / self.ward.logo).resolve()) if self.ward.logo else None,
-            photo=str((root / photo).resolve()) if photo else None,
+            organisation=self.ward.organisation, logo=self.logo_path,
+            photo=os.path.join(self.content_root, photo) if photo else None,
             figures=figures,
         )
 

@@ -112,14 +112,22 @@ def remove_now(folder: Path) -> None:
 
 def remove_in_background(folder: Path) -> None:
     """Delete an old site in a detached process: 10,000 files take seconds, and nobody needs to
-    wait for them once the new site is in place. A removal cut short is finished by the next
-    build's `sweep_stale` (the folder is named `.<site>.old-*`)."""
+    wait for them once the new site is in place. The process holds a lock on the folder, so the
+    next build's `sweep_stale` leaves it to that process instead of deleting it again on its own
+    time; a removal cut short (the lock then gone) is finished by `sweep_stale`."""
+    fd = None
     try:
+        if fcntl is not None:
+            fd = os.open(folder, os.O_RDONLY)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # inherited: the child holds it until it exits
         subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
                           str(folder)], start_new_session=True, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(fd,) if fd is not None else ())
     except OSError:
         remove_now(folder)
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 def publish(staged: Path, site_dir: Path, work_dir: Path | None = None,
@@ -186,7 +194,8 @@ def sweep_stale(site_dir: Path, work_dir: Path | None = None) -> None:
         return
     with _lock(site_dir, work_dir):
         for leftover in parent.glob(f".{name}.old-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+            if fcntl is None or _is_abandoned(leftover):  # not being removed by an earlier build's process right now
+                shutil.rmtree(leftover, ignore_errors=True)
         for leftover in parent.glob(f".{name}.tmp-*"):
             if leftover in _HELD or not _is_abandoned(leftover):
                 continue

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import math
 import re
+
+from .memo import MEMO
 
 #: Syllables (tiếng) a minute. Vietnamese writes a space between syllables, not words, so a
 #: count of space-separated tokens counts syllables (a word is often two). A fluent adult
@@ -36,8 +37,11 @@ def word_count(markdown: str) -> int:
     return len(text.split()) - len(_MARKUP_TOKEN.findall(f" {text} "))
 
 
-@functools.lru_cache(maxsize=20_000)
 def reading_minutes(markdown: str) -> int:
-    """Whole minutes, rounded up, at least 1. Cached: a live preview re-plans every article on
-    each save, and all but one body are the same as last time."""
+    """Whole minutes, rounded up, at least 1. Through the memo (core/memo.py): every build plans
+    every article, and all but the edited body are the same as last time."""
+    return MEMO.get(b"r", markdown, _minutes)
+
+
+def _minutes(markdown: str) -> int:
     return max(1, math.ceil(word_count(markdown) / SYLLABLES_PER_MINUTE))

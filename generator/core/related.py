@@ -24,6 +24,7 @@ from datetime import datetime
 from typing import Iterable
 
 from . import urls
+from .memo import MEMO
 from .model import Article
 
 RELATED_MAX = 5  # an article page lists up to this many; fewer only when fewer share a tag or category
@@ -64,8 +65,18 @@ def related_articles(articles: Iterable[Article], limit: int = RELATED_MAX,
                      per_list: int = CANDIDATES_PER_LIST) -> dict[str, tuple[Article, ...]]:
     """src_uri → up to `limit` related articles, best first, never the article itself.
 
-    Computed for the whole site at once, in time linear in the number of articles."""
+    Computed for the whole site at once, in time linear in the number of articles, and kept in
+    the memo (core/memo.py) under what it reads: order, categories and tags. Editing a body
+    changes none of them."""
     ordered = sorted(articles, key=lambda a: a.sort_key)  # position = newness: 0 is the newest
+    signature = f"{limit}|{per_list}\n" + "\n".join(
+        f"{a.src_uri}\0{a.category.slug}\0{' '.join(t.slug for t in a.tags)}" for a in ordered)
+    ranked = MEMO.get(b"R", signature, lambda _: _rank_related(ordered, limit, per_list))
+    by_src = {a.src_uri: a for a in ordered}
+    return {src: tuple(by_src[r] for r in found) for src, found in ranked.items()}
+
+
+def _rank_related(ordered: list[Article], limit: int, per_list: int) -> dict[str, tuple[str, ...]]:
     tag_ids: dict[str, int] = {}
     tags = [frozenset(tag_ids.setdefault(t.slug, len(tag_ids)) for t in a.tags) for a in ordered]
     categories = [a.category.slug for a in ordered]
@@ -76,7 +87,7 @@ def related_articles(articles: Iterable[Article], limit: int = RELATED_MAX,
             by_tag.setdefault(tag, []).append(i)
         by_category.setdefault(categories[i], []).append(i)
 
-    related: dict[str, tuple[Article, ...]] = {}
+    related: dict[str, tuple[str, ...]] = {}
     for i, article in enumerate(ordered):
         own_tags, own_category = tags[i], categories[i]
         candidates: set[int] = set()
@@ -88,7 +99,7 @@ def related_articles(articles: Iterable[Article], limit: int = RELATED_MAX,
             score = TAG_WEIGHT * len(own_tags & tags[j]) + CATEGORY_WEIGHT * (categories[j] == own_category)
             return -score, j  # best score first, then newer
 
-        related[article.src_uri] = tuple(ordered[j] for j in heapq.nsmallest(limit, candidates, key=rank))
+        related[article.src_uri] = tuple(ordered[j].src_uri for j in heapq.nsmallest(limit, candidates, key=rank))
     return related
 
 

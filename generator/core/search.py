@@ -37,7 +37,8 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
 from . import urls, vi
-from .cache import read_checked_pickle, write_checked_pickle
+from .cache import place_file
+from .memo import MEMO
 from .plan import SitePlan
 from .reports import REPORT_LABEL
 from .text import fold
@@ -65,6 +66,7 @@ class SearchRecord:
         return _distinct_words_cached(self.text)
     date: str = ""  # "09/01/2026", or "" for pages without a date
     section: str = ""  # the category, "Báo cáo tổng kết", or ""
+    year: int = 0  # of the date, which decides the page's bundle (search_shards); 0 without one
 
 
 def search_records(plan: SitePlan, bodies: Mapping[str, str]) -> list[SearchRecord]:
@@ -84,7 +86,8 @@ def search_records(plan: SitePlan, bodies: Mapping[str, str]) -> list[SearchReco
                                               plain_text(bodies.get(page.src_uri, ""))) if part) or page.description
         when, section = dated.get(page.src_uri, (None, ""))
         records.append(SearchRecord(url=page.url, title=page.title, text=text, summary=page.description,
-                                    date=vi.format_date_short(when) if when else "", section=section))
+                                    date=vi.format_date_short(when) if when else "", section=section,
+                                    year=when.year if when else 0))
     return records
 
 
@@ -140,28 +143,131 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui
                        "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
+#: Below this many pages the index is one bundle. Above it, pages of the newest year go in one
+#: bundle and all older pages in another (ARCHIVE_DIR inside the first): officers edit this
+#: year's news, so a build re-indexes ~600 pages, not 5,000 (Pagefind has no incremental mode).
+#: Each bundle costs a first search one more download of Pagefind's 68 KB wasm, hence two.
+SHARD_MIN_PAGES = 1000
+ARCHIVE_DIR = "luu-tru"  # the older years' bundle, inside SEARCH_DIR
+MERGED_FILE = "chi-muc-khac.json"  # in SEARCH_DIR: the other bundles search.js merges, relative to it
+
+
+def search_shards(records: list[SearchRecord]) -> dict[str, list[SearchRecord]]:
+    """Bundle folder (relative to SEARCH_DIR, "" for the main one) -> its records."""
+    if len(records) < SHARD_MIN_PAGES:
+        return {"": records}
+    newest = max(r.year for r in records)
+    recent = [r for r in records if r.year in (0, newest)]  # undated pages (organisation, plain) too
+    older = [r for r in records if r.year not in (0, newest)]
+    return {"": recent, ARCHIVE_DIR + "/": older} if older and recent else {"": records}
+
+
 def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Path | None = None) -> int:
-    """Write the Pagefind bundle (index, fragments, pagefind.js) into site_dir/pagefind/.
+    """Write the Pagefind bundles (index, fragments, pagefind.js) into site_dir/pagefind/.
 
     Each record becomes a small HTML file in a folder that Pagefind's binary indexes in one run
     (its Python API costs a round trip of ~0.1 s per record: 8 minutes at 5,000). With `kept`
-    (a folder of the cache) that folder outlives the build and only the files whose text
-    changed are written again: creating 5,000 files costs seconds here, reading them a little."""
+    (a folder of the cache), each bundle is kept there under a hash of its documents and linked
+    into the site: a bundle whose pages did not change is not indexed again, and the documents
+    of one that did are rewritten only where their text changed."""
     output = Path(site_dir).resolve() / SEARCH_DIR
     shutil.rmtree(output, ignore_errors=True)  # a live preview must not keep fragments of old pages
     records = list(records)
     common = common_words(records)
-    documents = {urls.dest_path(record.url): record_html(record, common).encode("utf-8") for record in records}
+    shards = search_shards(records)
     with _scratch_folder(kept) as scratch:
-        _sync_folder(Path(scratch), documents)
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(output),
-                                 "--force-language", "vi", "--silent"], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"Pagefind không tạo được chỉ mục tìm kiếm: {result.stderr or result.stdout}")
-    for name in UNUSED_BUNDLE_FILES:
-        (output / name).unlink(missing_ok=True)
+        bundles = {}
+        for folder, shard in shards.items():
+            documents = {urls.dest_path(r.url): record_html(r, common).encode("utf-8") for r in shard}
+            bundles[folder] = _Bundle(Path(scratch), folder.strip("/") or "main", documents)
+        jobs = [threading.Thread(target=bundle.make, daemon=True) for bundle in bundles.values() if not bundle.ready]
+        for job in jobs:  # Pagefind on each core
+            job.start()
+        for job in jobs:
+            job.join()
+        folders: set[str] = set()
+        for folder, bundle in bundles.items():
+            bundle.place(output / folder, folders)
+        _tidy(Path(scratch), {bundle.name for bundle in bundles.values()})
     (output / COMMON_WORDS_FILE).write_text(json.dumps(sorted(common)), encoding="utf-8")
+    (output / MERGED_FILE).write_text(json.dumps([f for f in shards if f]), encoding="utf-8")
     return len(records)
+
+
+class _Bundle:
+    """One Pagefind bundle, kept in `root/bundles/<name>.<hash of its documents>/`."""
+
+    def __init__(self, root: Path, name: str, documents: Mapping[str, bytes]):
+        digest = hashlib.sha256(f"{_pagefind_version()}\0".encode())
+        for path in sorted(documents):
+            digest.update(f"{path}\0{len(documents[path])}\0".encode())
+            digest.update(documents[path])
+        self.root, self.name, self.documents = root, name, documents
+        self.path = root / "bundles" / f"{name}.{digest.hexdigest()[:24]}"
+        self.ready = (self.path / "pagefind-entry.json").is_file()
+        self.error: str | None = None
+
+    def make(self) -> None:
+        pages = self.root / "pages" / self.name
+        _sync_folder(pages, self.documents)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=f".{self.name}-", dir=self.path.parent))
+        result = subprocess.run([*_pagefind_command(), "--site", str(pages), "--output-path", str(temp),
+                                 "--force-language", "vi", "--silent"], capture_output=True, text=True)
+        if result.returncode != 0:
+            shutil.rmtree(temp, ignore_errors=True)
+            self.error = result.stderr or result.stdout
+            return
+        for name in UNUSED_BUNDLE_FILES:
+            (temp / name).unlink(missing_ok=True)
+        try:
+            os.rename(temp, self.path)
+        except OSError:  # another build of the same content made it first: the same bytes
+            shutil.rmtree(temp, ignore_errors=True)
+        for old in self.path.parent.glob(f"{self.name}.*"):  # earlier versions of this bundle
+            if old != self.path:
+                shutil.rmtree(old, ignore_errors=True)
+        self.ready = True
+
+    def place(self, target: Path, folders: set[str]) -> None:
+        if not self.ready:
+            raise RuntimeError(f"Pagefind không tạo được chỉ mục tìm kiếm: {self.error}")
+        source = str(self.path)
+        for directory, _, names in os.walk(source):
+            into = os.path.join(str(target), os.path.relpath(directory, source))
+            for name in names:
+                place_file(os.path.join(directory, name), os.path.normpath(os.path.join(into, name)), folders)
+
+
+def _tidy(scratch: Path, names: set[str]) -> None:
+    """Drop what no bundle of this build uses (a bundle the site no longer has, older layouts)."""
+    for child in scratch.iterdir():
+        if child.name not in ("pages", "bundles"):
+            shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink(missing_ok=True)
+    for child in (*(scratch / "pages").glob("*"), *(scratch / "bundles").glob("*")):
+        if child.name.split(".")[0] not in names and not child.name.startswith("."):
+            shutil.rmtree(child, ignore_errors=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _pagefind_command() -> tuple[str, ...]:
+    """The binary the `pagefind[bin]` wheel ships, run directly (not through a second Python)."""
+    try:
+        from pagefind_bin import get_executable
+
+        return (str(get_executable()),)
+    except Exception:  # noqa: BLE001 - any other install: Pagefind's own launcher
+        return (sys.executable, "-m", "pagefind")
+
+
+@functools.lru_cache(maxsize=1)
+def _pagefind_version() -> str:
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version("pagefind")
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 @contextlib.contextmanager
@@ -218,49 +324,6 @@ def distinct_words(text: str) -> list[str]:
         for word in _fold_word(raw):
             seen.setdefault(word, None)
     return list(seen)
-
-
-class TextMemo:
-    """Plain texts of bodies and distinct words of texts, keyed by a hash of what they came
-    from. One edit changes one page's text: the other 4,999 are not parsed and folded again,
-    in the live preview (kept in memory) or in the next build (saved beside the cache's other
-    files). A damaged file is ignored, like every cache entry; keys are content hashes, so an
-    entry can only be right or absent."""
-
-    FORMAT = b"ward-news-search-memo-1\n"
-
-    def __init__(self) -> None:
-        self._entries: dict[bytes, object] = {}
-        self._used: set[bytes] = set()
-        self.lock = threading.Lock()
-
-    @staticmethod
-    def _key(kind: bytes, text: str) -> bytes:
-        return kind + hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-
-    def get(self, kind: bytes, text: str, make):
-        key = self._key(kind, text)
-        value = self._entries.get(key)
-        if value is None:
-            value = self._entries[key] = make(text)
-        self._used.add(key)
-        return value
-
-    def load(self, path: Path) -> None:
-        entries = read_checked_pickle(path, self.FORMAT)
-        if isinstance(entries, dict):
-            self._entries.update(entries)
-
-    def save(self, path: Path) -> None:
-        """Keep what this build used (old texts go)."""
-        with self.lock:
-            self._entries = {k: v for k, v in self._entries.items() if k in self._used}
-            self._used = set()
-            write_checked_pickle(path, self.FORMAT, self._entries)
-
-
-#: This process's memo: the live preview keeps it between saves; a build loads the last one.
-MEMO = TextMemo()
 
 
 def _distinct_words_cached(text: str) -> list[str]:

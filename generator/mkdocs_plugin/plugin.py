@@ -23,6 +23,7 @@ from ..core.csp import with_csp
 from ..core.images import prepare_site_images, responsive_body
 from ..core.rules.images import file_part, relative_src_uri
 from ..core.load import ArticleCache, load_site_cached
+from ..core.memo import MEMO, memo_file
 from ..core.outputs import OutputStats, SiteOutputs
 from ..core.overrides import check_override_copies
 from ..core.pagestore import PageStore
@@ -34,7 +35,7 @@ from ..core.search import SEARCHABLE_KINDS, BackgroundIndexer
 from . import context
 from .config import WardNewsConfig, to_settings
 from .files import PlannedFile, nav_entries, plan_files, shared_fingerprint
-from .theme import fix_material_markup, use_packaged_theme
+from .theme import fix_material_markup, template_cache, use_packaged_theme
 
 log = logging.getLogger("mkdocs.plugins.ward-news")
 
@@ -84,6 +85,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             if parsed is None:
                 raise PluginError(f"ward-news: 'now' is not a date: {self.config.now!r}")
             now = parsed
+        if settings.cache_dir is not None:  # what earlier builds derived from unchanged content
+            MEMO.load(memo_file(settings.cache_dir, settings.content_dir))
         result = load_site_cached(settings, now, self.cache)
         if config.theme.custom_dir:  # untouched copies of our templates would hide every upgrade
             check_override_copies(Path(config.theme.custom_dir), settings.display_root, result.problems)
@@ -111,6 +114,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             config.theme["logo"] = images.icons.header_logo
             config.theme["favicon"] = images.icons.icons[0][0]
         config.nav = nav_entries(self.plan)
+        # MkDocs' own sitemap renders a template over every page; outputs.py writes ours instead.
+        config.theme.static_templates.discard("sitemap.xml")
         self.shared = shared_fingerprint(self.plan, config, "serve" if self.cache is not None else "build")
         self.store = PageStore(Path(settings.cache_dir)) if settings.cache_dir is not None else None
         self.rendered_now = 0
@@ -153,7 +158,11 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         return page
 
     # on_env: Vietnamese formatting filters and the site model for the theme's templates.
+    # Compiled templates are kept in the cache: compiling Material's and ours costs every process
+    # half a second. Jinja checks each template's source against its entry.
     def on_env(self, env, *, config, files):
+        if self.settings is not None and self.settings.cache_dir is not None:
+            env.bytecode_cache = template_cache(env, Path(self.settings.cache_dir))
         env.filters.update(context.FILTERS)
         env.globals.update(context.env_globals(self.plan))
         return env
@@ -195,6 +204,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             raise PluginError(str(exc)) from exc
         if self.store is not None:
             self.store.prune()
+        if self.cache is None and self.settings.cache_dir is not None:  # the live preview keeps it in memory
+            MEMO.save(memo_file(self.settings.cache_dir, self.settings.content_dir))
         self.stats = dataclasses.replace(self.stats, pages_rendered=self.rendered_now,
                                          pages_reused=len(self.planned_dests) - self.rendered_now)
         self.progress.close()

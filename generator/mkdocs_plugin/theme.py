@@ -60,3 +60,17 @@ _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplet
 
 def fix_material_markup(html: str) -> str:
     return _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
+
+
+def template_cache(env, cache_dir: Path):
+    """Jinja's on-disk bytecode cache, in a folder named after what compiled code depends on
+    besides a template's source (which Jinja checks itself): Jinja's version and the options."""
+    import hashlib
+
+    import jinja2
+
+    options = repr((jinja2.__version__, env.autoescape, sorted(env.extensions), env.block_start_string,
+                    env.variable_start_string, env.trim_blocks, env.lstrip_blocks, env.newline_sequence))
+    folder = Path(cache_dir) / "templates" / hashlib.sha256(options.encode()).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))

@@ -131,3 +131,48 @@ def test_words_on_most_pages_are_dropped_from_the_query_not_from_the_answer(tmp_
         assert _results(page) == []
         assert page.inner_text(".wn-search__status").startswith("Các từ “mat tran” có trong hầu hết các bài")
         page.close()
+
+
+def test_a_large_site_searches_its_older_years_in_a_bundle_an_edit_leaves_alone(tmp_path_factory, chromium,
+                                                                                 monkeypatch):
+    from generator.core import search
+
+    monkeypatch.setattr(search, "SHARD_MIN_PAGES", 10)  # a real ward shards at 1,000 pages
+    files = {f"content/news/{year}/tin-{year}-{n}.md": article(
+        title=f"Hội nghị tổ dân phố số {n} năm {year}", date=f"{year}-03-{n:02d}",
+        body="Bà con góp ý." + (" Mô hình Dân vận khéo ở Phú Định." if n == 3 else "")
+        + (" Kênh Zalo OA mới." if year == 2026 and n == 5 else "")) for year in (2024, 2025, 2026) for n in range(1, 7)}
+    root = make_site(tmp_path_factory.mktemp("shards"), files)
+    built = build_site(root)
+    assert built.ok, built.log
+    bundle = built.site_dir / "pagefind"
+    assert json.loads((bundle / "chi-muc-khac.json").read_text()) == ["luu-tru/"]
+    assert (bundle / "pagefind-entry.json").is_file() and (bundle / "luu-tru" / "pagefind-entry.json").is_file()
+    entries = {json.loads((folder / "pagefind-entry.json").read_text())["languages"]["vi"]["page_count"]
+               for folder in (bundle, bundle / "luu-tru")}
+    assert entries == {6, 12}  # this year's 6 articles; the 12 of the two years before
+
+    with served(built.site_dir) as server:
+        page = chromium.new_page()
+        page.goto(server.url + "tim-kiem/?q=phu+dinh")  # one article a year, in both bundles
+        assert sorted(url for _, url in _results(page)) == [f"/tin-tuc/tin-{y}-3/" for y in (2024, 2025, 2026)]
+        page.goto(server.url + "tim-kiem/?q=zalo")
+        assert [url for _, url in _results(page)] == ["/tin-tuc/tin-2026-5/"]
+        page.close()
+
+    # An edit to this year's news re-indexes this year's bundle only: the archive's files are the
+    # very ones the first build made (the same inodes, linked from the cache).
+    archive_before = {p.name: p.stat().st_ino for p in (bundle / "luu-tru" / "fragment").iterdir()}
+    main_entry = (bundle / "pagefind-entry.json").read_bytes()
+    path = root / "content/news/2026/tin-2026-1.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Bà con góp ý.", "Bà con góp ý về Quỹ khuyến học."),
+                    encoding="utf-8")
+    again = build_site(root)
+    assert again.ok, again.log
+    assert {p.name: p.stat().st_ino for p in (bundle / "luu-tru" / "fragment").iterdir()} == archive_before
+    assert (bundle / "pagefind-entry.json").read_bytes() != main_entry
+    with served(again.site_dir) as server:
+        page = chromium.new_page()
+        page.goto(server.url + "tim-kiem/?q=khuyen+hoc")
+        assert [url for _, url in _results(page)] == ["/tin-tuc/tin-2026-1/"]
+        page.close()

@@ -16,6 +16,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..memo import MEMO
 from ..problems import ProblemLog
 from .assets import AssetKind, file_part, is_attachment_target, relative_src_uri, resolve_asset, resolve_attachment
 
@@ -50,6 +51,8 @@ def body_image_targets(body: str):
 
     Code blocks are blanked first (keeping their lines): an `<img>` shown as code is text.
     """
+    if "![" not in body and "<img" not in body.lower():  # most bodies: nothing to look for
+        return
     text = _CODE_FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
     text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)  # `<img src=…>` in code is text
     found: list[tuple[int, int, str]] = []
@@ -134,6 +137,8 @@ _INLINE_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))")
 def body_attachment_targets(body: str):
     """(line offset, target) of every link in a body to a file with an attachment's suffix
     (`[Tải kế hoạch](files/09-kh.pdf)`, or `[Tải][kh]` with `[kh]: files/09-kh.pdf`)."""
+    if "](" not in body and "]:" not in body:  # no link of either form
+        return
     text = _CODE_FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
     text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     found = []
@@ -153,12 +158,17 @@ def check_body_attachments(body: str, body_line: int, owner_src_uri: str, conten
         resolve_attachment(target, owner_src_uri, content_dir, path, body_line + offset, log)
 
 
+def _listed(targets):
+    """A body's targets as a tuple, to keep in the memo (core/memo.py): every build scans every body."""
+    return lambda body: tuple(targets(body))
+
+
 def attachment_references(site) -> set[str]:
     """src_uris of every file the site publishes for download: documents' files and the
     attachments bodies link to. A file nobody references is never published."""
     found = {d.attachment.src_uri for d in site.documents}
     for owner in (*site.articles, *site.pages, *site.reports, *site.documents):
-        for _, target in body_attachment_targets(owner.body):
+        for _, target in MEMO.get(b"a", owner.body, _listed(body_attachment_targets)):
             found.add(relative_src_uri(owner.src_uri, file_part(target)))
     return found
 
@@ -184,7 +194,7 @@ def image_references(site, site_file_path: str = "content/site.yml") -> dict[str
         if article.image:
             add(article.image.src_uri, article.path, article.lines.get("image"))
     for owner in (*site.articles, *site.pages, *site.reports):
-        for offset, target in body_image_targets(owner.body):
+        for offset, target in MEMO.get(b"i", owner.body, _listed(body_image_targets)):
             add(relative_src_uri(owner.src_uri, file_part(target)), owner.path, owner.body_line + offset)
     if site.ward.logo:
         add(site.ward.logo, site_file_path, None)

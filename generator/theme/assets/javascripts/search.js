@@ -108,14 +108,24 @@
   var siteRoot = new URL(root.getAttribute("data-site-root") || "./", window.location.href).pathname;
   // Words found on most pages are not in the index (core/search.py common_words): drop them
   // from the query too, or no page would match all its words. They are still highlighted.
-  var common = fetch(new URL(root.getAttribute("data-pagefind-bundle") + "tu-pho-bien.json", window.location.href))
-    .then(function (response) { return response.ok ? response.json() : []; })
-    .catch(function () { return []; });
-  Promise.all([import(bundle), common]).then(function (loaded) {
+  function bundleJson(name) {
+    return fetch(new URL(root.getAttribute("data-pagefind-bundle") + name, window.location.href))
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .catch(function () { return []; });
+  }
+  var common = bundleJson("tu-pho-bien.json");
+  // A large site's older years are a bundle of their own (core/search.py search_shards),
+  // searched together with this one; chi-muc-khac.json lists them, relative to this bundle.
+  var merged = bundleJson("chi-muc-khac.json");
+  Promise.all([import(bundle), common, merged]).then(function (loaded) {
     var pagefind = loaded[0], skip = new Set(loaded[1]);
     var kept = terms.filter(function (t) { return !skip.has(t); });
     if (!kept.length) { return null; }
-    return pagefind.options({ baseUrl: siteRoot }).then(function () { return pagefind.search(kept.join(" ")); });
+    return pagefind.options({ baseUrl: siteRoot }).then(function () {
+      return Promise.all(loaded[2].map(function (folder) {
+        return pagefind.mergeIndex(new URL(folder, bundle).pathname, { baseUrl: siteRoot });
+      }));
+    }).then(function () { return pagefind.search(kept.join(" ")); });
   }).then(function (search) {
     if (search === null) {
       status.textContent = "Các từ “" + query + "” có trong hầu hết các bài nên chưa tìm được. " +
