@@ -6,7 +6,7 @@ import logging
 
 import click
 
-from .build import not_dirty_warning
+from .build import not_dirty_warning, show_logs
 from .project import read_project
 
 
@@ -18,6 +18,7 @@ def serve_command(content, dev_addr, config_file):
     """Xem thử trang web trên máy; tự dựng lại khi lưu tệp."""
     from mkdocs.commands.serve import serve
 
+    show_logs(quiet=False)  # problems, and what each rebuild did, in Vietnamese
     # Our dirty rebuilds are exact (fingerprinted), so MkDocs' warning about them is only noise.
     logging.getLogger("mkdocs.commands.build").addFilter(not_dirty_warning)
 

@@ -20,7 +20,8 @@ from .rules.articles import ONE_LINE_TEXT_KEYS, check_article
 from .rules.categories import author_index, check_authors, check_categories
 from .rules.body_html import check_body_html
 from .rules.assets import ATTACHMENT_TYPES
-from .rules.images import IMAGE_SUFFIXES, check_body_attachments, check_body_images
+from .rules.images import (IMAGE_SUFFIXES, body_attachment_targets, body_image_targets, check_body_attachments,
+                           check_body_images)
 from .rules.crossfile import check_duplicate_slugs, check_pages
 from .rules import documents as document_rules
 from .rules.pages import check_page
@@ -369,3 +370,33 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
         documents=tuple(sorted((with_expiry(d, now) for d in documents), key=lambda d: d.sort_key)),
     )
     return LoadResult(site=site, problems=log)
+
+
+def reload_body_edits(settings: Settings, site: Site, src_uris: list[str], now: datetime) -> list[Article] | None:
+    """The articles at `src_uris` read and checked again, when each differs from the one in
+    `site` only in its body text and every check passes: the rest of the site is then exactly as
+    it was, so the live preview renders these pages alone (mkdocs_plugin/quick.py). None when
+    anything else changed (a headline, a date, a summary taken from the first paragraph, a new
+    photo or file in the body, a problem): the caller then builds the whole site as usual."""
+    current = {a.src_uri: a for a in site.articles}
+    log = ProblemLog()
+    reader = _Reader(settings, log)
+    lookup: dict[str, Category] = {}
+    for category in site.categories:
+        lookup[fold(category.name)] = category
+        lookup[category.slug] = category
+    checker = _ArticleChecker(reader, lookup, fields.zone(settings.timezone), None)
+    edited = []
+    for src_uri in src_uris:
+        old = current.get(src_uri)
+        checked = checker.check(src_uri) if old is not None else None
+        if checked is None or checked.article is None or checked.problems:
+            return None
+        new = with_expiry(_link_authors([checked.article], site.authors)[0], now)
+        if dataclasses.replace(new, body=old.body, body_line=old.body_line) != old:
+            return None
+        for targets in (body_image_targets, body_attachment_targets):
+            if [t for _, t in targets(new.body)] != [t for _, t in targets(old.body)]:
+                return None
+        edited.append(new)
+    return edited

@@ -140,10 +140,10 @@ class SiteOutputs:
         records = search_records(self.plan, bodies)
         searching = None
         if indexer is not None:
-            indexer.submit(records, site_dir)
+            indexer.submit(records, site_dir, search_folder(self.settings))
         else:
             self.progress.start("search", len(records))
-            searching = _Task(write_search_index, records, site_dir, self._search_folder())
+            searching = _Task(write_search_index, records, site_dir, search_folder(self.settings))
         folders: set[str] = set()  # made already: one mkdir per folder, not per file
         root = str(site_dir)
         cards = {page.card_url: page.card.key() for page in self.plan.cards}  # a listing's pages share one
@@ -160,10 +160,7 @@ class SiteOutputs:
             if page.qr_url:
                 key = self._qr_keys[urls.absolute(self.plan.site_url, page.url)]
                 _place(self._qr_files[key], os.path.join(root, page.qr_url), folders)
-        for feed in self.plan.feeds:
-            data = render_feed(feed, site_url=self.plan.site_url, ward=self.plan.site.ward, bodies=bodies,
-                               images=self.plan.images, generated=now)
-            _write(site_dir / feed.url, data)
+        write_feeds(self.plan, site_dir, bodies, now)
         for path, data in editor_files(self.plan.site, self.settings).items():  # quan-tri/, when a repo is set
             _write(site_dir / path, data)
         for path, data in {**render_sitemaps(self.plan), "robots.txt": render_robots(self.plan)}.items():
@@ -181,12 +178,6 @@ class SiteOutputs:
         self.close()
         return stats
 
-    def _search_folder(self) -> Path | None:
-        """Where this content folder's search documents are kept between builds (search.py)."""
-        if self.settings.cache_dir is None:
-            return None
-        return content_cache_file(self.settings.cache_dir, self.settings.content_dir, "search").with_suffix("")
-
     def close(self) -> None:
         """Wait for the drawing thread (a failed build must not leave workers behind)."""
         if self._thread is not None:
@@ -195,6 +186,34 @@ class SiteOutputs:
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None
+
+
+def search_folder(settings: Settings) -> Path | None:
+    """Where this content folder's search documents and bundles are kept between builds (search.py)."""
+    if settings.cache_dir is None:
+        return None
+    return content_cache_file(settings.cache_dir, settings.content_dir, "search").with_suffix("")
+
+
+def write_feeds(plan: SitePlan, site_dir: Path, bodies: Mapping[str, str], now: datetime) -> None:
+    """Every RSS and Atom feed of the plan, carrying the rendered bodies."""
+    for feed in plan.feeds:
+        data = render_feed(feed, site_url=plan.site_url, ward=plan.site.ward, bodies=bodies, images=plan.images,
+                           generated=now)
+        _write(Path(site_dir) / feed.url, data)
+
+
+def refresh_texts(plan: SitePlan, settings: Settings, site_dir: Path, bodies: Mapping[str, str], now: datetime,
+                  indexer: BackgroundIndexer) -> threading.Thread:
+    """After the live preview re-rendered some bodies alone: the feeds and the search index
+    that carry them, on a thread (the page itself is already served)."""
+    def run() -> None:
+        write_feeds(plan, site_dir, bodies, now)
+        indexer.submit(search_records(plan, dict(bodies)), Path(site_dir), search_folder(settings))
+
+    thread = threading.Thread(target=run, name="ward-news-texts", daemon=True)
+    thread.start()
+    return thread
 
 
 class _Task:

@@ -193,6 +193,13 @@ def build_plan(site: Site, settings: Settings, images: ImageSet | None = None) -
                     attachments=frozenset(attachment_references(site)))
 
 
+def with_edited_body(page: PlannedPage, article: Article) -> PlannedPage:
+    """An article's page after an edit to its body alone (load.reload_body_edits): the same
+    page with the new text and reading time; every other page of the plan stays as it is."""
+    view = dataclasses.replace(page.data, article=article, reading_minutes=reading_minutes(article.body))
+    return dataclasses.replace(page, body=article.body, data=view)
+
+
 class _Builder:
     """One method per page kind: URL, template, title, description and card in one place."""
 

@@ -337,12 +337,13 @@ class BackgroundIndexer:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._pending: tuple[list[SearchRecord], Path] | None = None
+        self._pending: tuple[list[SearchRecord], Path, Path | None] | None = None
         self._thread: threading.Thread | None = None
 
-    def submit(self, records: list[SearchRecord], site_dir: Path) -> None:
+    def submit(self, records: list[SearchRecord], site_dir: Path, kept: Path | None = None) -> None:
+        """Index `records` into `site_dir` soon (`kept`: the cache's folder, see write_search_index)."""
         with self._lock:
-            self._pending = (records, site_dir)
+            self._pending = (records, site_dir, kept)
             if self._thread is None:  # cleared under the lock by the thread as it ends
                 self._thread = threading.Thread(target=self._run, name="ward-news-search", daemon=True)
                 self._thread.start()

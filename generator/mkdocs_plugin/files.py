@@ -83,6 +83,11 @@ class Fingerprints:
         return hashlib.sha256(f"{self.shared}\0{head!r}\0{page.body}\0{own}\0{links}".encode()).hexdigest()
 
 
+def page_fingerprints(plan: SitePlan, shared: str) -> Fingerprints:
+    """The fingerprints of this plan's pages (every page's URL is in: links between pages)."""
+    return Fingerprints(shared, hashlib.sha256(repr(sorted((p.src_uri, p.url) for p in plan.pages)).encode()).hexdigest())
+
+
 def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered: dict[str, str] | None = None) -> Files:
     """Replace everything MkDocs found in content/ by what the plan says the site contains.
 
@@ -93,8 +98,7 @@ def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered:
     """
     docs_dir = os.path.abspath(config.docs_dir)
     kept = Files([])
-    fingerprints = Fingerprints(shared, hashlib.sha256(repr(sorted(
-        (p.src_uri, p.url) for p in plan.pages)).encode()).hexdigest())
+    fingerprints = page_fingerprints(plan, shared)
     for file in files:
         from_content = file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(docs_dir + os.sep)
         if not from_content:

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from markupsafe import escape
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
@@ -22,19 +23,20 @@ from ..core import urls
 from ..core.csp import with_csp
 from ..core.images import prepare_site_images, responsive_body
 from ..core.rules.images import file_part, relative_src_uri
-from ..core.load import ArticleCache, load_site_cached
+from ..core.load import ArticleCache, load_site_cached, reload_body_edits
 from ..core.memo import MEMO, memo_file
-from ..core.outputs import OutputStats, SiteOutputs
+from ..core.outputs import OutputStats, SiteOutputs, refresh_texts
 from ..core.overrides import check_override_copies
 from ..core.pagestore import PageStore
 from ..core.progress import Progress
-from ..core.plan import SitePlan, build_plan
+from ..core.plan import SitePlan, build_plan, with_edited_body
 from ..core.rules.fields import parse_date, zone
 from ..core.sanitize import sanitize_html
 from ..core.search import SEARCHABLE_KINDS, BackgroundIndexer
 from . import context
 from .config import WardNewsConfig, to_settings
-from .files import PlannedFile, nav_entries, plan_files, shared_fingerprint
+from .files import PlannedFile, nav_entries, page_fingerprints, plan_files, shared_fingerprint
+from .quick import QuickPreview
 from .theme import fix_material_markup, template_cache, use_packaged_theme
 
 log = logging.getLogger("mkdocs.plugins.ward-news")
@@ -60,6 +62,9 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.store: PageStore | None = None  # pages rendered by earlier builds (core/pagestore.py)
         self.rendered_now = 0  # pages this build rendered
         self.progress = Progress()  # the command line sets one that writes to a terminal
+        # The last whole build's MkDocs objects, for the live preview's quick path (quick.py).
+        self._built: tuple | None = None  # (config, files, nav, env), set once a build completed
+        self._files = self._nav = self._env = None
 
     # on_startup: its presence keeps this instance across `serve` rebuilds, so the article cache
     # and the fingerprints of written pages survive from one save to the next.
@@ -76,6 +81,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     # search path here: MkDocs builds the Jinja loader and collects theme files only after on_config.
     @event_priority(-100)
     def on_config(self, config):
+        self._built = None  # until this build completes, the quick path has nothing to build on
         use_packaged_theme(config.theme)
         settings = to_settings(self.config, config)
         tz = zone(settings.timezone)
@@ -126,6 +132,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     @event_priority(-100)
     def on_files(self, files, *, config):
         files = plan_files(self.plan, files, config, self.shared, self.rendered)
+        self._files = files
         planned = [f for f in files if isinstance(f, PlannedFile)]
         self.planned_dests = {f.abs_dest_path for f in planned}
         if self.dirty and self.store is not None:
@@ -161,11 +168,49 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     # Compiled templates are kept in the cache: compiling Material's and ours costs every process
     # half a second. Jinja checks each template's source against its entry.
     def on_env(self, env, *, config, files):
+        self._env = env
         if self.settings is not None and self.settings.cache_dir is not None:
             env.bytecode_cache = template_cache(env, Path(self.settings.cache_dir))
         env.filters.update(context.FILTERS)
         env.globals.update(context.env_globals(self.plan))
         return env
+
+    # on_nav: kept for the live preview's quick path, which renders pages with this navigation.
+    def on_nav(self, nav, *, config, files):
+        self._nav = nav
+        return nav
+
+    # on_serve: the live preview re-renders a page whose body alone changed without a whole
+    # rebuild (quick.py); runs last, after other plugins added their watched paths.
+    @event_priority(-100)
+    def on_serve(self, server, *, config, builder):
+        QuickPreview(server, builder, config.docs_dir, self._quick_update)
+        return server
+
+    def _quick_update(self, src_uris: list[str]) -> bool:
+        """Render again the pages of articles whose body alone changed; False when the edit
+        needs the whole rebuild (core/load.py reload_body_edits decides)."""
+        if self._built is None or self.indexer is None:
+            return False
+        config, files, nav, env = self._built
+        edited = reload_body_edits(self.settings, self.plan.site, src_uris, self.now)
+        if edited is None:
+            return False
+        fingerprints = page_fingerprints(self.plan, self.shared)
+        pages = []
+        for article in edited:
+            page = with_edited_body(self.plan.by_src[article.src_uri], article)
+            self.plan.by_src[article.src_uri] = page
+            file = files.get_file_from_path(article.src_uri)
+            file.content_string = page.body
+            file.fingerprint = fingerprints.of(page)
+            pages.append(file.page)
+        for page in pages:
+            _populate_page(page, config, files, dirty=True)
+            _build_page(page, config, files.documentation_pages(), nav, env, dirty=True)
+        refresh_texts(self.plan, self.settings, config.site_dir, self.bodies, self.now, self.indexer)
+        log.info(f"Đã dựng lại {len(pages)} trang (chỉ nội dung bài thay đổi).")
+        return True
 
     # on_page_markdown: give Material an escaped title (it prints page titles as HTML) and
     # hide the sidebars that news pages do not need.
@@ -210,6 +255,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
                                          pages_reused=len(self.planned_dests) - self.rendered_now)
         self.progress.close()
         log.info(self.stats.summary())
+        self._built = (config, self._files, self._nav, self._env)
         if self.cache is None:
             self.bodies = {}
             self._drop_images_cache()
@@ -221,6 +267,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
 
     # on_build_error: a failed build must not leave the drawing thread and its workers behind.
     def on_build_error(self, *, error):
+        self._built = None
         if self.outputs is not None:
             self.outputs.close()
             self.outputs = None

@@ -2,6 +2,8 @@
 
 import contextlib
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -83,3 +85,31 @@ def test_serve_drops_the_page_of_a_deleted_article(tmp_path):
             time.sleep(0.1)
         assert "Sẽ xóa" not in (fetch(gone) or "")
         assert "Sẽ xóa" not in (fetch(f"{base}tin-tuc/") or "Sẽ xóa")
+
+
+def test_a_body_edit_is_rendered_alone_and_exactly_as_a_whole_rebuild(tmp_path):
+    files = {f"content/news/bai-{i}.md": article(title=f"Bài số {i}", date=f"2026-01-{i + 1:02d}") for i in range(30)}
+    root = make_site(tmp_path, files)
+    with serving(root) as base:
+        url = f"{base}tin-tuc/bai-7/"
+        assert wait_for(url, "Bài số 7", 60) is not None, "serve did not come up"
+        time.sleep(1.5)
+        path = root / "content/news/bai-7.md"
+        with open(path, "a", encoding="utf-8") as handle:  # a correction at the end: the summary stays
+            handle.write("\nĐính chính: 152 phần quà.\n")
+        assert wait_for(url, "Đính chính: 152 phần quà.", 30) is not None, "the edit was not served"
+        assert wait_for(f"{base}feed.xml", "Đính chính: 152 phần quà.", 30) is not None, "the feed kept the old body"
+        time.sleep(0.5)
+        quick = fetch(url)
+        log = (root / "serve.log").read_text(encoding="utf-8")
+        assert log.count("Đã dựng lại 1 trang (chỉ nội dung bài thay đổi).") == 1, log
+        # The same page from a whole build of the same files in a fresh folder, with no cache, once
+        # the preview's reload script and the built page's Content-Security-Policy are set aside.
+        fresh = tmp_path / "fresh"
+        shutil.copytree(root / "content", fresh / "content")
+        shutil.copy2(root / "mkdocs.yml", fresh / "mkdocs.yml")
+        subprocess.run([sys.executable, "-c", "from generator.cli.main import cli; cli()", "build", "-q",
+                        "--site-url", base], cwd=fresh, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        built = (fresh / "site/tin-tuc/bai-7/index.html").read_text(encoding="utf-8")
+        built = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">', "", built)
+        assert quick[:quick.rindex("<script>")] + "</body>\n</html>" == built
