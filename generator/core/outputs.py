@@ -204,16 +204,14 @@ def write_feeds(plan: SitePlan, site_dir: Path, bodies: Mapping[str, str], now: 
 
 
 def refresh_texts(plan: SitePlan, settings: Settings, site_dir: Path, bodies: Mapping[str, str], now: datetime,
-                  indexer: BackgroundIndexer) -> threading.Thread:
+                  indexer: BackgroundIndexer) -> None:
     """After the live preview re-rendered some bodies alone: the feeds and the search index
     that carry them, on a thread (the page itself is already served)."""
     def run() -> None:
         write_feeds(plan, site_dir, bodies, now)
         indexer.submit(search_records(plan, dict(bodies)), Path(site_dir), search_folder(settings))
 
-    thread = threading.Thread(target=run, name="ward-news-texts", daemon=True)
-    thread.start()
-    return thread
+    threading.Thread(target=run, name="ward-news-texts", daemon=True).start()
 
 
 class _Task:

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from markupsafe import escape
-from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
@@ -36,7 +35,7 @@ from ..core.search import SEARCHABLE_KINDS, BackgroundIndexer
 from . import context
 from .config import WardNewsConfig, to_settings
 from .files import PlannedFile, nav_entries, page_fingerprints, plan_files, shared_fingerprint
-from .quick import QuickPreview
+from .quick import QuickPreview, render_again
 from .theme import fix_material_markup, template_cache, use_packaged_theme
 
 log = logging.getLogger("mkdocs.plugins.ward-news")
@@ -197,19 +196,16 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         if edited is None:
             return False
         fingerprints = page_fingerprints(self.plan, self.shared)
-        pages = []
+        changed = []
         for article in edited:
+            # Only the page's own entry changes: every other page, the site model and the feeds'
+            # entries show nothing of the body (the feeds' text comes from self.bodies).
             page = with_edited_body(self.plan.by_src[article.src_uri], article)
             self.plan.by_src[article.src_uri] = page
-            file = files.get_file_from_path(article.src_uri)
-            file.content_string = page.body
-            file.fingerprint = fingerprints.of(page)
-            pages.append(file.page)
-        for page in pages:
-            _populate_page(page, config, files, dirty=True)
-            _build_page(page, config, files.documentation_pages(), nav, env, dirty=True)
+            changed.append((page.src_uri, page.body, fingerprints.of(page)))
+        render_again(changed, config, files, nav, env)
         refresh_texts(self.plan, self.settings, config.site_dir, self.bodies, self.now, self.indexer)
-        log.info(f"Đã dựng lại {len(pages)} trang (chỉ nội dung bài thay đổi).")
+        log.info(f"Đã dựng lại {len(changed)} trang (chỉ nội dung bài thay đổi).")
         return True
 
     # on_page_markdown: give Material an escaped title (it prints page titles as HTML) and

@@ -82,6 +82,20 @@ class QuickPreview:
         return found
 
 
+def render_again(pages: list[tuple[str, str, str]], config, files, nav, env) -> None:
+    """Render (src_uri, Markdown, fingerprint) pages again with a finished build's MkDocs
+    objects, through MkDocs' own page functions, so that hooks, templates and writing are
+    exactly a whole build's. (Functions of mkdocs 1.6, pinned in pyproject.toml.)"""
+    from mkdocs.commands.build import _build_page, _populate_page
+
+    for src_uri, markdown, fingerprint in pages:
+        file = files.get_file_from_path(src_uri)
+        file.content_string = markdown
+        file.fingerprint = fingerprint
+        _populate_page(file.page, config, files, dirty=True)
+        _build_page(file.page, config, files.documentation_pages(), nav, env, dirty=True)
+
+
 def _changes_something(event) -> bool:
     """Native observers also report files being opened and read (every build reads them all:
     reacting to that would rebuild forever) and a folder's time changing with its files."""

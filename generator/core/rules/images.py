@@ -9,8 +9,6 @@ like inside (a truncated JPEG) is only known when it is decoded: `core/images.py
 
 from __future__ import annotations
 
-import os
-import posixpath
 import re
 import warnings
 from dataclasses import dataclass
