@@ -327,7 +327,12 @@ def distinct_words(text: str) -> list[str]:
 
 
 def _distinct_words_cached(text: str) -> list[str]:
-    return MEMO.get(b"w", text, distinct_words)
+    """Kept in the memo as one string: a list per page is 1.5 million objects to pickle at 5,000."""
+    return MEMO.get(b"W", text, _joined_words).split()
+
+
+def _joined_words(text: str) -> str:
+    return " ".join(distinct_words(text))
 
 
 class BackgroundIndexer:
