@@ -28,6 +28,7 @@ from .cards import draw_cards
 from .editor import editor_files
 from .feeds import render_feed
 from .images import THEME_COLOR, web_manifest
+from .pagestore import Bodies
 from .plan import SitePlan
 from .progress import Progress
 from .qr import qr_svg
@@ -203,13 +204,16 @@ def write_feeds(plan: SitePlan, site_dir: Path, bodies: Mapping[str, str], now: 
         _write(Path(site_dir) / feed.url, data)
 
 
-def refresh_texts(plan: SitePlan, settings: Settings, site_dir: Path, bodies: Mapping[str, str], now: datetime,
+def refresh_texts(plan: SitePlan, settings: Settings, site_dir: Path, bodies: Bodies, now: datetime,
                   indexer: BackgroundIndexer) -> None:
     """After the live preview re-rendered some bodies alone: the feeds and the search index
-    that carry them, on a thread (the page itself is already served)."""
+    that carry them, on a thread (the page itself is already served). The thread has its own
+    copy of the bodies: the next save changes the plugin's."""
+    bodies = bodies.copy()
+
     def run() -> None:
         write_feeds(plan, site_dir, bodies, now)
-        indexer.submit(search_records(plan, dict(bodies)), Path(site_dir), search_folder(settings))
+        indexer.submit(search_records(plan, bodies), Path(site_dir), search_folder(settings))
 
     threading.Thread(target=run, name="ward-news-texts", daemon=True).start()
 

@@ -16,6 +16,72 @@ from pathlib import Path
 from .cache import WEEK, CheckedCache, place_file
 
 
+class StoreChanged(RuntimeError):
+    """A stored body no longer matched its name when it was read, after its page was placed."""
+
+
+class Bodies:
+    """src_uri -> a page's rendered, sanitised body, for the feeds and the search index.
+
+    Bodies rendered by this build are held in memory. A page taken from the store has its
+    body read only when something asks for it: the feeds carry a few dozen, and search
+    remembers a body's text by `stored_name` (which names a digest of its bytes), so a warm
+    build at 5,000 articles reads none of the other bodies.
+    """
+
+    def __init__(self) -> None:
+        self._html: dict[str, str] = {}
+        self._stored: dict[str, Path] = {}
+
+    def __setitem__(self, src_uri: str, html: str) -> None:
+        self._html[src_uri] = html
+        self._stored.pop(src_uri, None)
+
+    def __contains__(self, src_uri: object) -> bool:
+        return src_uri in self._html or src_uri in self._stored
+
+    def __len__(self) -> int:
+        return len(self._html.keys() | self._stored.keys())
+
+    def keep_stored(self, src_uri: str, path: Path) -> None:
+        self._stored[src_uri] = path
+        self._html.pop(src_uri, None)
+
+    def stored_name(self, src_uri: str) -> str | None:
+        """The store entry's file name while its body has not been read, else None."""
+        path = self._stored.get(src_uri)
+        return None if path is None or src_uri in self._html else path.name
+
+    def get(self, src_uri: str, default: str | None = None) -> str | None:
+        html = self._html.get(src_uri)
+        if html is not None:
+            return html
+        path = self._stored.get(src_uri)
+        if path is None:
+            return default
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        key, _, rest = path.name.partition(".")
+        if rest != f"{CheckedCache.digest(data)}.html":
+            raise StoreChanged(f"Tệp {path} trong bộ nhớ đệm đã bị thay đổi trong lúc dựng; hãy dựng lại.")
+        html = self._html[src_uri] = data.decode("utf-8")
+        return html
+
+    def __getitem__(self, src_uri: str) -> str:
+        html = self.get(src_uri)
+        if html is None:
+            raise KeyError(src_uri)
+        return html
+
+    def copy(self) -> Bodies:
+        """An independent copy (for a thread that writes the feeds and search index)."""
+        other = Bodies()
+        other._html, other._stored = dict(self._html), dict(self._stored)
+        return other
+
+
 class PageStore:
     def __init__(self, root: Path):
         self.pages = CheckedCache(root, "pages")
@@ -24,19 +90,21 @@ class PageStore:
         self.stored = 0
         self._folders: set[str] = set()
 
-    def place(self, fingerprint: str, target: Path, with_body: bool) -> tuple[bool, str]:
-        """Link the page rendered earlier with this fingerprint at `target`: (True, its body
-        when `with_body`), or (False, "") when it must be rendered."""
-        body = ""
+    def place(self, fingerprint: str, target: Path, with_body: bool) -> tuple[bool, Path | None]:
+        """Link the page rendered earlier with this fingerprint at `target`: (True, its body's
+        entry when `with_body`, for `Bodies.keep_stored`), or (False, None) when it must be
+        rendered. Entries are checked against their names (`CheckedCache.locate`)."""
+        body = None
         if with_body:
-            found = self.bodies.read(fingerprint, ".html")
+            found = self.bodies.locate(fingerprint, ".html")
             if found is None:
-                return False, ""
-            body = found[1].decode("utf-8")
-        page = self.pages.read(fingerprint, ".html")
+                return False, None
+            body = found[0]
+        page = self.pages.locate(fingerprint, ".html")
         if page is None:
-            return False, ""
-        place_file(page[0], target, self._folders)
+            return False, None
+        path, stat = page
+        place_file(path, target, self._folders, mode=stat.st_mode)
         self.reused += 1
         return True, body
 
@@ -52,3 +120,5 @@ class PageStore:
         day: looking at every entry costs half a second at 5,000 articles."""
         self.pages.prune_daily(grace_seconds=WEEK)
         self.bodies.prune_daily(grace_seconds=WEEK)
+        self.pages.save_trust()
+        self.bodies.save_trust()

@@ -39,6 +39,7 @@ except ImportError:  # pragma: no cover - Windows
 from . import urls, vi
 from .cache import place_file
 from .memo import MEMO
+from .pagestore import Bodies
 from .plan import SitePlan
 from .reports import REPORT_LABEL
 from .text import fold
@@ -83,7 +84,7 @@ def search_records(plan: SitePlan, bodies: Mapping[str, str]) -> list[SearchReco
             text = organisation_text(page.data)
         else:
             text = " ".join(part for part in (particulars.get(page.src_uri, ""),
-                                              plain_text(bodies.get(page.src_uri, ""))) if part) or page.description
+                                              body_text(bodies, page.src_uri)) if part) or page.description
         when, section = dated.get(page.src_uri, (None, ""))
         records.append(SearchRecord(url=page.url, title=page.title, text=text, summary=page.description,
                                     date=vi.format_date_short(when) if when else "", section=section,
@@ -379,6 +380,15 @@ _RAW_WORD = re.compile(r"\w+(?:[.,]\d+)*")
 @functools.lru_cache(maxsize=1 << 16)
 def _fold_word(raw: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(raw)))
+
+
+def body_text(bodies: Mapping[str, str] | Bodies, src_uri: str) -> str:
+    """The words of a page's body. A body still in the page store is not read when its text is
+    remembered under the entry's name, which names a digest of its bytes."""
+    stored = bodies.stored_name(src_uri) if isinstance(bodies, Bodies) else None
+    if stored is not None:
+        return MEMO.get(b"P", stored, lambda _: _parse_text(bodies.get(src_uri, "")))
+    return plain_text(bodies.get(src_uri, ""))
 
 
 def plain_text(html: str) -> str:

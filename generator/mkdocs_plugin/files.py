@@ -33,9 +33,9 @@ class PlannedFile(File):
     def is_modified(self) -> bool:
         if self.reused:
             return False
-        if self.rendered is None or not os.path.isfile(self.abs_dest_path):
+        if self.rendered is None or self.rendered.get(self.abs_dest_path) != self.fingerprint:
             return True
-        return self.rendered.get(self.abs_dest_path) != self.fingerprint
+        return not os.path.isfile(self.abs_dest_path)  # written by an earlier rebuild, then deleted
 
 
 class SourceImage(File):

@@ -26,7 +26,7 @@ from ..core.load import ArticleCache, load_site_cached, reload_body_edits
 from ..core.memo import MEMO, memo_file
 from ..core.outputs import OutputStats, SiteOutputs, refresh_texts
 from ..core.overrides import check_override_copies
-from ..core.pagestore import PageStore
+from ..core.pagestore import Bodies, PageStore
 from ..core.progress import Progress
 from ..core.plan import SitePlan, build_plan, with_edited_body
 from ..core.rules.fields import parse_date, zone
@@ -54,7 +54,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.now: datetime | None = None
         self.outputs: SiteOutputs | None = None
         self.stats: OutputStats | None = None  # what the last build produced besides pages
-        self.bodies: dict[str, str] = {}  # src_uri -> sanitised body HTML, for the feeds and search
+        self.bodies = Bodies()  # src_uri -> sanitised body HTML, for the feeds and search
         self.body_sources: frozenset[str] = frozenset()  # pages whose bodies feeds or search carry
         self._scratch: tempfile.TemporaryDirectory | None = None  # photos, when no cache_dir is set
         self.dirty = False  # MkDocs skips pages that are not modified (`ward-news build`, `serve`)
@@ -152,8 +152,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             if placed:
                 file.reused = True
                 self.rendered[file.abs_dest_path] = file.fingerprint
-                if with_body:
-                    self.bodies[file.src_uri] = body
+                if body is not None:
+                    self.bodies.keep_stored(file.src_uri, body)
 
     # on_pre_page: a page about to be rendered may sit in the site as a link to a stored page
     # (an earlier rebuild of the live preview); unlink it so that writing never goes through.
@@ -241,7 +241,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         outputs, self.outputs = self.outputs, None
         try:
             self.stats = outputs.finish(config.site_dir, self.bodies, self.now, self.indexer)
-        except RuntimeError as exc:  # Pagefind failed (its message is already in Vietnamese)
+        except RuntimeError as exc:  # Pagefind failed, or the store changed (messages in Vietnamese)
             raise PluginError(str(exc)) from exc
         if self.store is not None:
             self.store.prune()
@@ -253,7 +253,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         log.info(self.stats.summary())
         self._built = (config, self._files, self._nav, self._env)
         if self.cache is None:
-            self.bodies = {}
+            self.bodies = Bodies()
             self._drop_images_cache()
             return
         for stale in set(self.rendered) - self.planned_dests:

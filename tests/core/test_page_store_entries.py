@@ -1,0 +1,84 @@
+"""Page-store entries (core/cache.py CheckedCache, core/pagestore.py): an entry is read again
+whenever its stat moved since its bytes last matched its name, so a damaged entry is never
+linked into a site, even across processes; bodies of reused pages are read only when asked."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from generator.core.cache import CheckedCache
+from generator.core.pagestore import Bodies, PageStore, StoreChanged
+from generator.core.search import body_text
+
+
+def fresh(root) -> CheckedCache:
+    """The cache as the next build's process finds it."""
+    return CheckedCache(root, "pages")
+
+
+def test_a_trusted_entry_is_located_without_reading_it(tmp_path, monkeypatch):
+    cache = fresh(tmp_path)
+    path = cache.put("k1", ".html", b"<p>trang</p>")
+    cache.save_trust()
+    reads = []
+    monkeypatch.setattr(CheckedCache, "read", lambda self, *a: reads.append(a))
+    found = fresh(tmp_path).locate("k1", ".html")
+    assert found is not None and found[0] == path and reads == []
+
+
+@pytest.mark.parametrize("damage", ["truncate", "same size", "replaced"])
+def test_an_entry_changed_on_disk_is_read_again_and_dropped(tmp_path, damage):
+    cache = fresh(tmp_path)
+    path = cache.put("k1", ".html", b"<p>trang goc</p>")
+    cache.save_trust()
+    if damage == "truncate":
+        path.write_bytes(b"<p>tr")
+    elif damage == "same size":
+        data = bytearray(path.read_bytes())
+        data[4] ^= 0x20
+        path.write_bytes(bytes(data))
+    else:  # another file moved over it (a new inode), its time set back to the original's
+        stat = path.stat()
+        other = tmp_path / "other"
+        other.write_bytes(b"<p>trang KHAC</p>")
+        os.utime(other, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        os.replace(other, path)
+    again = fresh(tmp_path)
+    assert again.locate("k1", ".html") is None
+    assert not path.exists() and again.rejected == 1
+
+
+def test_a_damaged_trust_file_only_costs_reading_entries_again(tmp_path):
+    cache = fresh(tmp_path)
+    cache.put("k1", ".html", b"<p>trang</p>")
+    cache.save_trust()
+    trust = tmp_path / "pages" / CheckedCache.TRUST_FILE
+    trust.write_bytes(trust.read_bytes()[:10])
+    found = fresh(tmp_path).locate("k1", ".html")
+    assert found is not None and found[0].read_bytes() == b"<p>trang</p>"
+
+
+def test_bodies_of_reused_pages_are_read_only_when_asked_and_checked(tmp_path):
+    store = PageStore(tmp_path)
+    store.keep("f1", b"<html>1</html>", "<p>Bao cao tong ket</p>")
+    store.keep("f2", b"<html>2</html>", "<p>Trao qua Tet</p>")
+    store.keep("f3", b"<html>3</html>", "<p>Hien mau</p>")
+    store.prune()
+    again = PageStore(tmp_path)
+    bodies = Bodies()
+    for key, src in (("f1", "a.md"), ("f2", "b.md"), ("f3", "c.md")):
+        placed, body = again.place(key, tmp_path / "site" / src / "index.html", with_body=True)
+        assert placed and body is not None
+        bodies.keep_stored(src, body)
+    assert bodies.stored_name("a.md") is not None  # nothing read yet
+    assert bodies.get("a.md") == "<p>Bao cao tong ket</p>" and bodies.stored_name("a.md") is None
+    assert body_text(bodies, "b.md") == "Trao qua Tet"
+    copy = bodies.copy()
+    bodies["b.md"] = "<p>moi</p>"
+    assert copy.get("b.md") == "<p>Trao qua Tet</p>"  # the copy is its own
+    stored = again.bodies.locate("f3", ".html")[0]
+    stored.write_bytes(b"<p>Hien MAU</p>")  # changed after its page was placed, before it was read
+    with pytest.raises(StoreChanged):
+        copy.get("c.md")
