@@ -71,9 +71,12 @@ class Fingerprints:
             return ",".join(self.article(a) for a in value)
         return repr(value)
 
+    # What a page shows of its own plan entry besides data and body: the fields repr() shows.
+    # The card is in as its URL (named by its key); its spec holds absolute paths of files.
+    _HEAD = tuple(f.name for f in dataclasses.fields(PlannedPage) if f.repr and f.name not in ("data", "body", "card"))
+
     def of(self, page: PlannedPage) -> str:
-        # The card is in as its URL (named by its key); its spec holds absolute paths of files.
-        head = dataclasses.replace(page, data=None, body="", card=None)
+        head = tuple(getattr(page, name) for name in self._HEAD)
         data = page.data
         if dataclasses.is_dataclass(data) and not isinstance(data, Article):
             own = "|".join(self._value(getattr(data, f.name)) for f in dataclasses.fields(data))
