@@ -210,12 +210,20 @@ class CheckedCache(DiskCache):
         self._used.add(name)
         return path, stat
 
+    #: An entry modified this recently is not trusted by stat (git's "racily clean" entries):
+    #: the file system's clock is coarse, so a rewrite of the same size within the same tick
+    #: would keep the mtime the entry had when its bytes were checked.
+    RACY_NS = 2_000_000_000
+
     def save_trust(self) -> None:
-        """Keep the stats of entries that still exist, for the next build's `locate`."""
+        """Keep the stats of entries that still exist, for the next build's `locate`; entries
+        written in the last two seconds are left to be read again."""
         if not self._trust_changed or self._trusted is None:
             return
         names = set(self._index().values())
-        kept = {name: signature for name, signature in self._trusted.items() if name in names}
+        settled = time.time_ns() - self.RACY_NS
+        kept = {name: signature for name, signature in self._trusted.items()
+                if name in names and signature[1] < settled}
         with contextlib.suppress(OSError):  # a read-only cache: the next build reads entries again
             write_checked_pickle(self.directory / self.TRUST_FILE, self._TRUST_FORMAT, kept)
         self._trust_changed = False

@@ -130,10 +130,11 @@ class SiteOutputs:
             raise error
 
     def finish(self, site_dir: Path, bodies: Mapping[str, str], now: datetime,
-               indexer: BackgroundIndexer | None = None) -> OutputStats:
+               indexer: BackgroundIndexer | None = None, folders: set[str] | None = None) -> OutputStats:
         """Copy cards and QR codes into the built site, write the feeds and the search index,
         prune the caches. `bodies` maps a page's src_uri to its rendered, sanitised body. With an
-        `indexer` (live preview) the search index is written after this returns."""
+        `indexer` (live preview) the search index is written after this returns. `folders`:
+        folders of `site_dir` known to exist."""
         self.wait()
         site_dir = Path(site_dir)
         # The search index first, on a thread: Pagefind's binary then runs on the other core
@@ -145,7 +146,9 @@ class SiteOutputs:
         else:
             self.progress.start("search", len(records))
             searching = _Task(write_search_index, records, site_dir, search_folder(self.settings))
-        folders: set[str] = set()  # made already: one mkdir per folder, not per file
+        # Folders made already (by the page store too: QR codes go into 5,000 pages' folders):
+        # one mkdir per folder, not per file.
+        folders = set() if folders is None else folders
         root = str(site_dir)
         cards = {page.card_url: page.card.key() for page in self.plan.cards}  # a listing's pages share one
         for url, key in cards.items():

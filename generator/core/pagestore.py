@@ -63,8 +63,7 @@ class Bodies:
             data = path.read_bytes()
         except OSError:
             data = b""
-        key, _, rest = path.name.partition(".")
-        if rest != f"{CheckedCache.digest(data)}.html":
+        if path.name.partition(".")[2] != f"{CheckedCache.digest(data)}.html":
             raise StoreChanged(f"Tệp {path} trong bộ nhớ đệm đã bị thay đổi trong lúc dựng; hãy dựng lại.")
         html = self._html[src_uri] = data.decode("utf-8")
         return html
@@ -88,7 +87,7 @@ class PageStore:
         self.bodies = CheckedCache(root, "bodies")
         self.reused = 0
         self.stored = 0
-        self._folders: set[str] = set()
+        self.folders: set[str] = set()  # folders of the site made by this build's placements
 
     def place(self, fingerprint: str, target: Path, with_body: bool) -> tuple[bool, Path | None]:
         """Link the page rendered earlier with this fingerprint at `target`: (True, its body's
@@ -104,7 +103,7 @@ class PageStore:
         if page is None:
             return False, None
         path, stat = page
-        place_file(path, target, self._folders, mode=stat.st_mode)
+        place_file(path, target, self.folders, mode=stat.st_mode)
         self.reused += 1
         return True, body
 

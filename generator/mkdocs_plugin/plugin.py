@@ -240,7 +240,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     def on_post_build(self, *, config):
         outputs, self.outputs = self.outputs, None
         try:
-            self.stats = outputs.finish(config.site_dir, self.bodies, self.now, self.indexer)
+            self.stats = outputs.finish(config.site_dir, self.bodies, self.now, self.indexer,
+                                        self.store.folders if self.store is not None else None)
         except RuntimeError as exc:  # Pagefind failed, or the store changed (messages in Vietnamese)
             raise PluginError(str(exc)) from exc
         if self.store is not None:

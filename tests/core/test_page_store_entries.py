@@ -18,21 +18,43 @@ def fresh(root) -> CheckedCache:
     return CheckedCache(root, "pages")
 
 
+def settled(path) -> None:
+    """As if written a minute ago: an entry written in the last two seconds is not trusted."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 60 * 10**9))
+
+
 def test_a_trusted_entry_is_located_without_reading_it(tmp_path, monkeypatch):
     cache = fresh(tmp_path)
     path = cache.put("k1", ".html", b"<p>trang</p>")
-    cache.save_trust()
+    settled(path)
+    checked = fresh(tmp_path)
+    assert checked.locate("k1", ".html") is not None  # read once: its stat moved
+    checked.save_trust()
     reads = []
     monkeypatch.setattr(CheckedCache, "read", lambda self, *a: reads.append(a))
     found = fresh(tmp_path).locate("k1", ".html")
     assert found is not None and found[0] == path and reads == []
 
 
+def test_an_entry_written_just_now_is_read_again_by_the_next_build(tmp_path, monkeypatch):
+    cache = fresh(tmp_path)
+    cache.put("k1", ".html", b"<p>trang</p>")
+    cache.save_trust()  # racily clean: a same-size rewrite in the same clock tick keeps the mtime
+    reads = []
+    real = CheckedCache.read
+    monkeypatch.setattr(CheckedCache, "read", lambda self, *a: reads.append(a) or real(self, *a))
+    assert fresh(tmp_path).locate("k1", ".html") is not None and reads == [("k1", ".html")]
+
+
 @pytest.mark.parametrize("damage", ["truncate", "same size", "replaced"])
 def test_an_entry_changed_on_disk_is_read_again_and_dropped(tmp_path, damage):
     cache = fresh(tmp_path)
     path = cache.put("k1", ".html", b"<p>trang goc</p>")
-    cache.save_trust()
+    settled(path)
+    checked = fresh(tmp_path)
+    checked.locate("k1", ".html")
+    checked.save_trust()
     if damage == "truncate":
         path.write_bytes(b"<p>tr")
     elif damage == "same size":
