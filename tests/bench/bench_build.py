@@ -113,7 +113,8 @@ def core_rates(root: Path) -> dict:
         images = prepare_site_images(result.site, settings, ProblemLog(), Path(scratch))
         image_seconds = time.perf_counter() - started
         plan = build_plan(result.site, settings, images)
-        specs = [page.card for page in plan.cards][:400]
+        # Distinct cards: a listing's pages share one, and the build draws each card once.
+        specs = list({page.card.key(): page.card for page in plan.cards}.values())[:400]
         started = time.perf_counter()
         draw_cards(specs, DiskCache(Path(scratch), "cards"), workers=settings.workers)
         card_seconds = time.perf_counter() - started
