@@ -161,7 +161,8 @@ class CheckedCache(DiskCache):
     name (git's index rule): a warm build at 5,000 articles would otherwise read and hash
     13,000 files it only links. The stat is size, mtime and inode, not ctime: linking an entry
     into a site changes its ctime every build. Truncating, rewriting or replacing a file
-    changes at least one of the three.
+    changes at least one of the three. An entry is trusted only once a later build has read
+    it back and found it whole, never on the word of the build that wrote it.
     """
 
     DIGEST_CHARS = 16
@@ -185,7 +186,15 @@ class CheckedCache(DiskCache):
             self._trusted = saved if isinstance(saved, dict) else {}
         return self._trusted
 
+    #: An entry whose bytes are checked within two seconds of its last change is not trusted
+    #: by stat (git's "racily clean" entries): the file system's clock is coarse, so a rewrite
+    #: of the same size in the same tick would keep the mtime it had when it was checked.
+    RACY_NS = 2_000_000_000
+
     def _trust_now(self, name: str, stat: os.stat_result) -> None:
+        """Remember the stat of an entry whose bytes were just read and matched its name."""
+        if time.time_ns() - stat.st_mtime_ns < self.RACY_NS:
+            return
         signature = self._signature(stat)
         if self._trust().get(name) != signature:
             self._trusted[name] = signature
@@ -210,20 +219,12 @@ class CheckedCache(DiskCache):
         self._used.add(name)
         return path, stat
 
-    #: An entry modified this recently is not trusted by stat (git's "racily clean" entries):
-    #: the file system's clock is coarse, so a rewrite of the same size within the same tick
-    #: would keep the mtime the entry had when its bytes were checked.
-    RACY_NS = 2_000_000_000
-
     def save_trust(self) -> None:
-        """Keep the stats of entries that still exist, for the next build's `locate`; entries
-        written in the last two seconds are left to be read again."""
+        """Keep the stats of entries that still exist, for the next build's `locate`."""
         if not self._trust_changed or self._trusted is None:
             return
         names = set(self._index().values())
-        settled = time.time_ns() - self.RACY_NS
-        kept = {name: signature for name, signature in self._trusted.items()
-                if name in names and signature[1] < settled}
+        kept = {name: signature for name, signature in self._trusted.items() if name in names}
         with contextlib.suppress(OSError):  # a read-only cache: the next build reads entries again
             write_checked_pickle(self.directory / self.TRUST_FILE, self._TRUST_FORMAT, kept)
         self._trust_changed = False
@@ -275,7 +276,6 @@ class CheckedCache(DiskCache):
         old = self._index().get(key + suffix)
         path = super().put(f"{key}.{self.digest(data)}", suffix, data)
         self._index()[key + suffix] = name
-        self._trust_now(name, os.stat(path))
         if old is not None and old != name:
             (self.directory / old).unlink(missing_ok=True)
         return path

@@ -45,6 +45,10 @@ class ContentMemo:
         self._used.add(key)
         return value
 
+    def has(self, kind: bytes, text: str) -> bool:
+        """Whether `get(kind, text, ...)` would find a value without computing it."""
+        return self._key(kind, text) in self._entries
+
     def file(self, kind: bytes, path: str | os.PathLike, make: Callable[[bytes], T]) -> T | None:
         """`make(the file's bytes)`, read again only when the file's path or stat changed (the
         way git's index trusts an unchanged stat); None when the file cannot be read."""

@@ -12,6 +12,7 @@ costs time only; a test builds the same site with an empty and a warm cache and 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from .cache import WEEK, CheckedCache, place_file
 
@@ -43,14 +44,23 @@ class Bodies:
     def __len__(self) -> int:
         return len(self._html.keys() | self._stored.keys())
 
-    def keep_stored(self, src_uri: str, path: Path) -> None:
+    def keep_stored(self, src_uri: str, path: Path, html: str | None = None) -> None:
+        """A body from the store entry at `path`; `html` when it was read already."""
         self._stored[src_uri] = path
-        self._html.pop(src_uri, None)
+        if html is None:
+            self._html.pop(src_uri, None)
+        else:
+            self._html[src_uri] = html
 
     def stored_name(self, src_uri: str) -> str | None:
         """The store entry's file name while its body has not been read, else None."""
         path = self._stored.get(src_uri)
         return None if path is None or src_uri in self._html else path.name
+
+    def entry_name(self, src_uri: str) -> str | None:
+        """The file name of the store entry the body came from (read or not), else None."""
+        path = self._stored.get(src_uri)
+        return None if path is None else path.name
 
     def get(self, src_uri: str, default: str | None = None) -> str | None:
         html = self._html.get(src_uri)
@@ -64,6 +74,8 @@ class Bodies:
         except OSError:
             data = b""
         if path.name.partition(".")[2] != f"{CheckedCache.digest(data)}.html":
+            path.unlink(missing_ok=True)  # the next build renders the page again
+            del self._stored[src_uri]
             raise StoreChanged(f"Tệp {path} trong bộ nhớ đệm đã bị thay đổi trong lúc dựng; hãy dựng lại.")
         html = self._html[src_uri] = data.decode("utf-8")
         return html
@@ -89,23 +101,32 @@ class PageStore:
         self.stored = 0
         self.folders: set[str] = set()  # folders of the site made by this build's placements
 
-    def place(self, fingerprint: str, target: Path, with_body: bool) -> tuple[bool, Path | None]:
-        """Link the page rendered earlier with this fingerprint at `target`: (True, its body's
-        entry when `with_body`, for `Bodies.keep_stored`), or (False, None) when it must be
-        rendered. Entries are checked against their names (`CheckedCache.locate`)."""
-        body = None
+    def place(self, fingerprint: str, target: Path, with_body: bool,
+              read_now: Callable[[str], bool] | None = None) -> tuple[bool, Path | None, str | None]:
+        """Link the page rendered earlier with this fingerprint at `target`, or return
+        (False, None, None) when it must be rendered. With `with_body`, also its body's entry
+        (for `Bodies.keep_stored`), and its text, checked, when `read_now(entry name)` says it
+        is needed now (a feed carries it, or search does not remember its text): a prune by
+        another build cannot then take it away. Entries are checked against their names
+        (`CheckedCache.locate`)."""
+        body, text = None, None
         if with_body:
             found = self.bodies.locate(fingerprint, ".html")
             if found is None:
-                return False, None
+                return False, None, None
             body = found[0]
+            if read_now is not None and read_now(body.name):
+                checked = self.bodies.read(fingerprint, ".html")
+                if checked is None:
+                    return False, None, None
+                text = checked[1].decode("utf-8")
         page = self.pages.locate(fingerprint, ".html")
         if page is None:
-            return False, None
+            return False, None, None
         path, stat = page
         place_file(path, target, self.folders, mode=stat.st_mode)
         self.reused += 1
-        return True, body
+        return True, body, text
 
     def keep(self, fingerprint: str, html: bytes, body: str | None) -> None:
         """Remember a page just rendered (the exact bytes written) and its body, if it has one."""

@@ -385,10 +385,15 @@ def _fold_word(raw: str) -> tuple[str, ...]:
 def body_text(bodies: Mapping[str, str] | Bodies, src_uri: str) -> str:
     """The words of a page's body. A body still in the page store is not read when its text is
     remembered under the entry's name, which names a digest of its bytes."""
-    stored = bodies.stored_name(src_uri) if isinstance(bodies, Bodies) else None
+    stored = bodies.entry_name(src_uri) if isinstance(bodies, Bodies) else None
     if stored is not None:
         return MEMO.get(b"P", stored, lambda _: _parse_text(bodies.get(src_uri, "")))
     return plain_text(bodies.get(src_uri, ""))
+
+
+def stored_text_known(entry_name: str) -> bool:
+    """Whether `body_text` remembers the words of the stored body named `entry_name`."""
+    return MEMO.has(b"P", entry_name)
 
 
 def plain_text(html: str) -> str:

@@ -26,12 +26,12 @@ from ..core.load import ArticleCache, load_site_cached, reload_body_edits
 from ..core.memo import MEMO, memo_file
 from ..core.outputs import OutputStats, SiteOutputs, refresh_texts
 from ..core.overrides import check_override_copies
-from ..core.pagestore import Bodies, PageStore
+from ..core.pagestore import Bodies, PageStore, StoreChanged
 from ..core.progress import Progress
 from ..core.plan import SitePlan, build_plan, with_edited_body
 from ..core.rules.fields import parse_date, zone
 from ..core.sanitize import sanitize_html
-from ..core.search import SEARCHABLE_KINDS, BackgroundIndexer
+from ..core.search import SEARCHABLE_KINDS, BackgroundIndexer, stored_text_known
 from . import context
 from .config import WardNewsConfig, to_settings
 from .files import PlannedFile, nav_entries, page_fingerprints, plan_files, shared_fingerprint
@@ -56,6 +56,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.stats: OutputStats | None = None  # what the last build produced besides pages
         self.bodies = Bodies()  # src_uri -> sanitised body HTML, for the feeds and search
         self.body_sources: frozenset[str] = frozenset()  # pages whose bodies feeds or search carry
+        self.feed_sources: frozenset[str] = frozenset()  # of which the feeds
         self._scratch: tempfile.TemporaryDirectory | None = None  # photos, when no cache_dir is set
         self.dirty = False  # MkDocs skips pages that are not modified (`ward-news build`, `serve`)
         self.store: PageStore | None = None  # pages rendered by earlier builds (core/pagestore.py)
@@ -109,8 +110,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             raise PluginError(f"Nội dung có {count} lỗi; trang web chưa được dựng lại. Sửa các lỗi ở trên rồi thử lại.")
         self.plan = build_plan(result.site, settings, images)
         self.settings, self.now = settings, now
-        self.body_sources = frozenset(e.src_uri for feed in self.plan.feeds for e in feed.entries) | frozenset(
-            p.src_uri for p in self.plan.pages if p.kind in SEARCHABLE_KINDS)
+        self.feed_sources = frozenset(e.src_uri for feed in self.plan.feeds for e in feed.entries)
+        self.body_sources = self.feed_sources | frozenset(p.src_uri for p in self.plan.pages if p.kind in SEARCHABLE_KINDS)
         ward = result.site.ward
         config.site_name = escape(ward.name)  # officer text: Material prints site_name unescaped
         if ward.tagline:
@@ -143,17 +144,28 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         return files
 
     def _reuse_pages(self, planned: list[PlannedFile]) -> None:
-        """Link every page rendered before with the same fingerprint; MkDocs then skips it."""
+        """Link every page rendered before with the same fingerprint; MkDocs then skips it.
+        Bodies the feeds carry, or whose search text is not remembered, are read now; the
+        others only if something asks (core/pagestore.py Bodies)."""
         for file in planned:
+            src_uri = file.src_uri
+            in_feed = src_uri in self.feed_sources
             if not file.is_modified():  # the live preview wrote this very page already
-                continue
-            with_body = file.src_uri in self.body_sources
-            placed, body = self.store.place(file.fingerprint, Path(file.abs_dest_path), with_body)
+                if not in_feed or self.bodies.stored_name(src_uri) is None:
+                    continue
+                try:  # it joined a feed since: its body is needed now
+                    self.bodies.get(src_uri)
+                    continue
+                except StoreChanged:  # gone or changed in the store: render the page again
+                    del self.rendered[file.abs_dest_path]
+            placed, body, text = self.store.place(file.fingerprint, Path(file.abs_dest_path),
+                                                  src_uri in self.body_sources,
+                                                  lambda name: in_feed or not stored_text_known(name))
             if placed:
                 file.reused = True
                 self.rendered[file.abs_dest_path] = file.fingerprint
                 if body is not None:
-                    self.bodies.keep_stored(file.src_uri, body)
+                    self.bodies.keep_stored(src_uri, body, text)
 
     # on_pre_page: a page about to be rendered may sit in the site as a link to a stored page
     # (an earlier rebuild of the live preview); unlink it so that writing never goes through.

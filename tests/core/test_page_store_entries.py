@@ -10,7 +10,7 @@ import pytest
 
 from generator.core.cache import CheckedCache
 from generator.core.pagestore import Bodies, PageStore, StoreChanged
-from generator.core.search import body_text
+from generator.core.search import body_text, stored_text_known
 
 
 def fresh(root) -> CheckedCache:
@@ -40,7 +40,7 @@ def test_a_trusted_entry_is_located_without_reading_it(tmp_path, monkeypatch):
 def test_an_entry_written_just_now_is_read_again_by_the_next_build(tmp_path, monkeypatch):
     cache = fresh(tmp_path)
     cache.put("k1", ".html", b"<p>trang</p>")
-    cache.save_trust()  # racily clean: a same-size rewrite in the same clock tick keeps the mtime
+    cache.save_trust()  # not trusted on the word of its writer, nor while racily clean
     reads = []
     real = CheckedCache.read
     monkeypatch.setattr(CheckedCache, "read", lambda self, *a: reads.append(a) or real(self, *a))
@@ -73,8 +73,9 @@ def test_an_entry_changed_on_disk_is_read_again_and_dropped(tmp_path, damage):
 
 
 def test_a_damaged_trust_file_only_costs_reading_entries_again(tmp_path):
+    settled(fresh(tmp_path).put("k1", ".html", b"<p>trang</p>"))
     cache = fresh(tmp_path)
-    cache.put("k1", ".html", b"<p>trang</p>")
+    cache.locate("k1", ".html")
     cache.save_trust()
     trust = tmp_path / "pages" / CheckedCache.TRUST_FILE
     trust.write_bytes(trust.read_bytes()[:10])
@@ -91,8 +92,8 @@ def test_bodies_of_reused_pages_are_read_only_when_asked_and_checked(tmp_path):
     again = PageStore(tmp_path)
     bodies = Bodies()
     for key, src in (("f1", "a.md"), ("f2", "b.md"), ("f3", "c.md")):
-        placed, body = again.place(key, tmp_path / "site" / src / "index.html", with_body=True)
-        assert placed and body is not None
+        placed, body, text = again.place(key, tmp_path / "site" / src / "index.html", with_body=True)
+        assert placed and body is not None and text is None
         bodies.keep_stored(src, body)
     assert bodies.stored_name("a.md") is not None  # nothing read yet
     assert bodies.get("a.md") == "<p>Bao cao tong ket</p>" and bodies.stored_name("a.md") is None
@@ -104,3 +105,20 @@ def test_bodies_of_reused_pages_are_read_only_when_asked_and_checked(tmp_path):
     stored.write_bytes(b"<p>Hien MAU</p>")  # changed after its page was placed, before it was read
     with pytest.raises(StoreChanged):
         copy.get("c.md")
+    assert not stored.exists()  # the next build renders that page again
+
+
+def test_a_body_a_feed_carries_is_read_when_its_page_is_placed(tmp_path):
+    store = PageStore(tmp_path)
+    store.keep("f1", b"<html>1</html>", "<p>Tin moi</p>")
+    asked = []
+    placed, body, text = PageStore(tmp_path).place("f1", tmp_path / "site/a/index.html", with_body=True,
+                                                   read_now=lambda name: asked.append(name) or True)
+    assert placed and text == "<p>Tin moi</p>" and asked == [body.name]
+    bodies = Bodies()
+    bodies.keep_stored("a.md", body, text)
+    assert body_text(bodies, "a.md") == "Tin moi" and stored_text_known(body.name)  # remembered by entry name
+    stored = next((tmp_path / "bodies").glob("f1.*"))
+    stored.write_bytes(b"<p>Tin MOI</p>")  # damaged: the page is rendered again instead
+    assert PageStore(tmp_path).place("f1", tmp_path / "site/b/index.html", with_body=True,
+                                     read_now=lambda name: True) == (False, None, None)
