@@ -41,9 +41,6 @@ class Bodies:
     def __contains__(self, src_uri: object) -> bool:
         return src_uri in self._html or src_uri in self._stored
 
-    def __len__(self) -> int:
-        return len(self._html.keys() | self._stored.keys())
-
     def keep_stored(self, src_uri: str, path: Path, html: str | None = None) -> None:
         """A body from the store entry at `path`; `html` when it was read already."""
         self._stored[src_uri] = path
@@ -78,12 +75,6 @@ class Bodies:
             del self._stored[src_uri]
             raise StoreChanged(f"Tệp {path} trong bộ nhớ đệm đã bị thay đổi trong lúc dựng; hãy dựng lại.")
         html = self._html[src_uri] = data.decode("utf-8")
-        return html
-
-    def __getitem__(self, src_uri: str) -> str:
-        html = self.get(src_uri)
-        if html is None:
-            raise KeyError(src_uri)
         return html
 
     def copy(self) -> Bodies:
