@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..core import publish
+from ..core import cache, publish
 from ..core.progress import Progress
 from .city import ward_target
 from .project import default_config, read_project
@@ -37,7 +37,7 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
         overrides["site_url"] = site_url
     work_dir = target.parent.parent if nested else None
     publish.sweep_stale(target, work_dir)
-    staged = publish.staging_dir(target, work_dir)
+    staged, previous = publish.reusable_staging_dir(target, work_dir)
     overrides["site_dir"] = str(staged)
     started = time.monotonic()
     config = None
@@ -46,18 +46,29 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
             config = load_config(str(project.config_file), **overrides)
         else:  # a ward with only content/: the defaults a short mkdocs.yml would hold
             config = load_config(default_config(), config_file_path=str(project.root / "mkdocs.yml"), **overrides)
-        # Dirty: the staging folder is new, and MkDocs skips each page the plugin linked from the
-        # page store (its fingerprint unchanged); every other page is rendered as usual.
+        # Dirty: the staging folder is new or an earlier site holding only links (publish.py
+        # PreviousSite), and MkDocs skips each page the plugin linked from the page store (its
+        # fingerprint unchanged); every other page is rendered as usual.
         logging.getLogger("mkdocs.commands.build").addFilter(not_dirty_warning)
         if progress and "ward-news" in config.plugins:  # a terminal: one line that moves
             config.plugins["ward-news"].progress = Progress(sys.stderr)
         config.plugins.on_startup(command="build", dirty=True)
+        placed = None
+        if previous is not None:
+            placed = cache.track_placements()
+            if "ward-news" in config.plugins:  # the plugin writes first (on_files), MkDocs after it
+                config.plugins["ward-news"].before_writing = previous.ready
+            else:
+                previous.ready()
         try:
             build(config, dirty=True)
         finally:
+            cache.stop_tracking()
             config.plugins.on_shutdown()
+        if previous is not None:
+            previous.remove_unused(placed)
     except (Abort, PluginError, ConfigurationError) as exc:
-        publish.discard(staged)
+        publish.discard(staged, target, work_dir)
         reason = "" if isinstance(exc, Abort) else f": {exc}"
         if config is None and isinstance(exc, Abort):  # MkDocs logged each mistake in mkdocs.yml above
             reason = ": tệp mkdocs.yml có lỗi (xem ở trên)"
@@ -65,17 +76,17 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
         click.echo(f"Trang web cũ trong {target} vẫn được giữ nguyên.", err=True)
         return 1
     except OSError as exc:  # a full disk, a file too large, no permission: say so, keep the old site
-        publish.discard(staged)
+        publish.discard(staged, target, work_dir)
         click.secho(f"Không ghi được trang web mới: {_os_reason(exc)}.", fg="red", err=True)
         click.echo(f"Trang web cũ trong {target} vẫn được giữ nguyên.", err=True)
         return 1
     except BaseException:
-        publish.discard(staged)
+        publish.discard(staged, target, work_dir)
         raise
     try:
-        publish.publish(staged, target, work_dir, remove_old=publish.remove_in_background)
+        publish.publish(staged, target, work_dir, remove_old=publish.remove_in_background, keep_spare=True)
     except OSError as exc:
-        publish.discard(staged)
+        publish.discard(staged, target, work_dir)
         click.secho(f"Không thay được trang web cũ bằng trang mới: {_os_reason(exc)}.", fg="red", err=True)
         click.echo(f"Trang web cũ trong {target} vẫn được giữ nguyên.", err=True)
         return 1

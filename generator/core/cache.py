@@ -26,13 +26,31 @@ _umask = os.umask(0)
 os.umask(_umask)
 PUBLIC_FILE_MODE = 0o666 & ~_umask
 
+# Every target `place_file` placed, while a build into an earlier site records them
+# (`track_placements`): publish.PreviousSite keeps those links and deletes the others. A link
+# found in place, or unlinked and linked again, looks untouched from outside.
+_placed: set[str] | None = None
+
+
+def track_placements() -> set[str]:
+    """Start recording the targets `place_file` places (normalised paths)."""
+    global _placed
+    _placed = set()
+    return _placed
+
+
+def stop_tracking() -> None:
+    global _placed
+    _placed = None
+
 
 def place_file(source: Path | str, target: Path | str, folders: set[str] | None = None,
-               mode: int | None = None) -> None:
+               source_stat: os.stat_result | None = None) -> None:
     """Put a cached file into the site: a hard link when possible (cheap), a copy otherwise.
-    Whatever was at `target` is unlinked first, never written through: it may be a link to
-    another cache entry. `folders`: folders known to exist (thousands of pages, one mkdir each).
-    `mode`: the source's st_mode when the caller has just looked (one stat less per file).
+    Whatever else was at `target` is unlinked first, never written through: it may be a link
+    to another cache entry; the same file already there (a site built before, publish.py
+    PreviousSite) is left as it is. `folders`: folders known to exist (thousands of pages, one
+    mkdir each). `source_stat`: the source's, when the caller has just looked (a stat less).
     Plain `os` calls on strings: a warm build places some 20,000 files this way."""
     source, target = os.fspath(source), os.fspath(target)
     parent = os.path.dirname(target)
@@ -46,20 +64,34 @@ def place_file(source: Path | str, target: Path | str, folders: set[str] | None 
         except FileNotFoundError:
             os.makedirs(parent, exist_ok=True)
         folders.add(parent)
+    if _placed is not None:
+        _placed.add(os.path.normpath(target))
     try:
-        os.link(source, target)
-    except FileExistsError:
-        if os.path.samefile(source, target):
+        present = os.lstat(target)
+    except FileNotFoundError:
+        present = None
+    if present is not None:
+        if source_stat is None:
+            source_stat = os.stat(source)
+        if (present.st_ino, present.st_dev) == (source_stat.st_ino, source_stat.st_dev):
+            _make_public(target, present.st_mode)
             return
         os.unlink(target)
+    try:
+        os.link(source, target)
+    except FileExistsError:  # made meanwhile by someone else: replaced, never written through
+        os.unlink(target)
         _link_or_copy(source, target)
+        source_stat = None
     except OSError:  # another file system, or links not allowed
         shutil.copyfile(source, target)
-        mode = None
-    if mode is None:
-        mode = os.stat(target).st_mode
+        source_stat = None
+    _make_public(target, source_stat.st_mode if source_stat is not None else os.stat(target).st_mode)
+
+
+def _make_public(path: str, mode: int) -> None:
     if mode & 0o777 != PUBLIC_FILE_MODE:  # entries cached by older versions were 0600
-        os.chmod(target, PUBLIC_FILE_MODE)
+        os.chmod(path, PUBLIC_FILE_MODE)
 
 
 def _link_or_copy(source: str, target: str) -> None:

@@ -115,7 +115,7 @@ class PageStore:
         if page is None:
             return False, None, None
         path, stat = page
-        place_file(path, target, self.folders, mode=stat.st_mode)
+        place_file(path, target, self.folders, source_stat=stat)
         self.reused += 1
         return True, body, text
 

@@ -1,8 +1,9 @@
+import os
 import threading
 
 import pytest
 
-from generator.core import publish
+from generator.core import cache, publish
 
 
 def tree(path):
@@ -72,3 +73,75 @@ def test_sweep_removes_only_abandoned_staging_folders(tmp_path):
     publish.sweep_stale(site)
     assert not abandoned.exists() and running.exists()
     publish.discard(running)
+
+
+def link_tree(folder, store, files):
+    """`files`: relative path -> store entry name; each a hard link to `store/<name>`, as the
+    build places pages, cards and photos."""
+    for relative, name in files.items():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(store / name, target)
+
+
+@pytest.fixture
+def store(tmp_path):
+    folder = tmp_path / ".cache"
+    folder.mkdir()
+    for name in ("a", "b", "c", "d"):
+        (folder / name).write_text(f"entry {name}")
+    return folder
+
+
+def test_the_replaced_site_becomes_the_next_builds_staging_folder(tmp_path, store):
+    site = tmp_path / "site"
+    first, previous = publish.reusable_staging_dir(site)
+    assert previous is None  # nothing to reuse yet: a fresh folder
+    (first / "index.html").write_text("one")
+    publish.publish(first, site, keep_spare=True)
+    second, _ = publish.reusable_staging_dir(site)
+    (second / "index.html").write_text("two")
+    publish.publish(second, site, keep_spare=True)
+    spare = tmp_path / ".site.spare"
+    assert tree(spare) == {"index.html": b"one"} and tree(site) == {"index.html": b"two"}
+    third, previous = publish.reusable_staging_dir(site)
+    assert previous is not None and not spare.exists()
+    previous.ready()
+    assert tree(third) == {}  # a file the earlier build wrote itself is gone before anything is written
+    fourth, other = publish.reusable_staging_dir(site)  # a build at the same time: a folder of its own
+    assert other is None and fourth != third
+    publish.discard(fourth)
+    publish.discard(third, site)  # a failed build's folder waits as the spare: it is only a start
+    assert spare.is_dir()
+
+
+def test_an_earlier_site_keeps_only_the_links_this_build_placed_again(tmp_path, store):
+    site = tmp_path / "site"
+    spare = tmp_path / ".site.spare"
+    spare.mkdir()
+    link_tree(spare, store, {"kept/index.html": "a", "gone/index.html": "b", "relinked/x.png": "c",
+                             "replaced/index.html": "d", "deep/er/old.png": "b"})
+    (spare / "feed.xml").write_text("written by that build")
+    (spare / "only").mkdir()
+    (spare / "only" / "theme.js").write_text("copied by MkDocs")
+    os.symlink("/etc/passwd", spare / "link")
+    staged, previous = publish.reusable_staging_dir(site)
+    previous.ready()
+    assert sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if not p.is_dir()) == [
+        "deep/er/old.png", "gone/index.html", "kept/index.html", "relinked/x.png", "replaced/index.html"]
+    placed = cache.track_placements()
+    try:
+        cache.place_file(store / "a", staged / "kept/index.html", set())  # found in place: left as it is
+        os.remove(staged / "relinked/x.png")  # a folder emptied and filled again (the search bundle)
+        cache.place_file(store / "c", staged / "relinked/x.png", set())
+        cache.place_file(store / "a", staged / "replaced/index.html", set())  # another entry now
+    finally:
+        cache.stop_tracking()
+    os.remove(staged / "gone/index.html")
+    (staged / "gone/index.html").write_text("rendered again")  # what on_pre_page and MkDocs do
+    assert previous.remove_unused(placed) == 1  # deep/er/old.png: nothing placed it again
+    assert tree(staged) == {"kept/index.html": b"entry a", "relinked/x.png": b"entry c",
+                            "replaced/index.html": b"entry a", "gone/index.html": b"rendered again"}
+    assert not (staged / "deep").exists() and not (staged / "only").exists()  # no empty folders
+    assert (store / "d").read_text() == "entry d" and (store / "b").read_text() == "entry b"  # never written through
+    publish.discard(staged)

@@ -94,3 +94,36 @@ def test_an_edit_renders_exactly_the_pages_that_show_it(ward, tmp_path):
     cards = lambda files: {n for n in files if n.startswith("the-chia-se/trao-tang-20-xe-dap")}
     assert cards(after) and cards(after).isdisjoint(cards(cold))  # its card shows the new headline
     assert any(name.startswith("pagefind/") for name in set(after) ^ set(cold) | changed)
+
+
+def tree_of(folder):
+    """Every file's bytes and every folder: a build must not leave an empty folder behind either."""
+    return snapshot(folder), sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir())
+
+
+def test_a_build_in_the_replaced_site_publishes_what_an_empty_folder_would(ward, tmp_path):
+    root, cold, pages = ward
+    project = copy_project(root, tmp_path / "reused")
+    build(project)
+    build(project)  # the first build's site now waits beside the second as the spare
+    spare = project / ".site.spare"
+    stray = spare / "tin-tuc" / "bai-cu-da-xoa" / "index.html"  # a page of an article deleted since
+    stray.parent.mkdir()
+    stray.write_text("stale")
+    theme_file = next(p for p in (spare / "assets").rglob("*.css"))
+    theme_file.write_text("/* an older theme's */")  # written by MkDocs, not a link: copied again
+    edited = project / EDITED
+    deleted = next(p for p in sorted((project / "content/news").rglob("*.md")) if p != edited)
+    changes = [lambda: edited.write_text(edited.read_text("utf-8").replace("title: ", "title: Sửa: ", 1),
+                                         encoding="utf-8"),
+               deleted.unlink]  # every page shows the category counts: all rendered again
+    for number, change in enumerate(changes):
+        published = snapshot(project / "site")
+        change()
+        rendered, reused = build(project)
+        assert rendered and (reused or number == 1)
+        assert snapshot(spare) == published  # built in the spare, and the published site never written through
+        fresh = copy_project(project, tmp_path / f"fresh-{number}", cache=False)
+        shutil.rmtree(fresh / ".site.spare")
+        build(fresh)
+        assert tree_of(project / "site") == tree_of(fresh / "site")
