@@ -11,6 +11,8 @@ gives byte-identical feeds.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import mimetypes
 from dataclasses import dataclass
 from datetime import datetime
@@ -137,14 +139,24 @@ def plan_feeds(articles: Iterable[Article], categories: Iterable[Category], ward
                ) -> list[FeedSpec]:
     """The site's RSS and Atom feeds first (every kind of item: articles, reports, documents),
     then both for each category that has articles, then the documents' own."""
-    articles = tuple(FeedEntry.from_article(a) for a in articles)
+    articles = tuple(articles)
+    made: dict[str, FeedEntry] = {}  # an entry only for an article some feed carries (30 of 5,000)
+
+    def entry(article: Article) -> FeedEntry:
+        if article.src_uri not in made:
+            made[article.src_uri] = FeedEntry.from_article(article)
+        return made[article.src_uri]
+
     documents = tuple(FeedEntry.from_document(d) for d in documents)
-    everything = sorted(articles + tuple(FeedEntry.from_report(r) for r in reports) + documents,
-                        key=lambda e: (e.date, e.url), reverse=True)
-    feeds = [FeedSpec(urls.feed_url(fmt), fmt, ward.name, description, "", tuple(everything[:FEED_SIZE]))
-             for fmt in FORMATS]
+    others = tuple(FeedEntry.from_report(r) for r in reports) + documents
+    # The newest FEED_SIZE of everything, in the order sorted(..., reverse=True) gives.
+    newest = heapq.nlargest(FEED_SIZE, [((a.date, urls.article_url(a.slug)), a) for a in articles]
+                            + [((e.date, e.url), e) for e in others], key=lambda pair: pair[0])
+    everything = tuple(entry(item) if isinstance(item, Article) else item for _, item in newest)
+    feeds = [FeedSpec(urls.feed_url(fmt), fmt, ward.name, description, "", everything) for fmt in FORMATS]
     for category in categories:
-        own = tuple(e for e in articles if e.category.term == category.slug)[:FEED_SIZE]
+        own = tuple(entry(a) for a in itertools.islice((a for a in articles if a.category.slug == category.slug),
+                                                         FEED_SIZE))
         if not own:
             continue
         text = category.description or f"Tin bài chuyên mục {category.name} của {ward.organisation or ward.name}."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -74,6 +76,27 @@ class Article:
     expired: bool = False  # past `expires` at the build's clock: off the home page, with a banner
     # For cross-file checks: line of each front-matter key.
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def digest(self) -> str:
+        """What a page fingerprint says of the article (mkdocs_plugin/files.py): sha256 of repr(),
+        every field a page can show. An article never changes once made, so it is taken once;
+        the article cache pickles it with the article (core/load.py), so a warm build does not
+        describe 5,000 unchanged articles again."""
+        digest = self.__dict__.get("_digest")
+        if digest is None:
+            digest = hashlib.sha256(repr(self).encode()).hexdigest()
+            object.__setattr__(self, "_digest", digest)
+        return digest
+
+    def with_changes(self, **changes) -> Article:
+        """`dataclasses.replace`, with a digest made of this one's and the changes: a known
+        author or an expiry changes a word, and describing the body again would cost as much
+        as for a new article. Faithful: other fields or other changes give another digest."""
+        changed = dataclasses.replace(self, **changes)
+        object.__setattr__(changed, "_digest",
+                           hashlib.sha256(f"{self.digest}|{sorted(changes.items())!r}".encode()).hexdigest())
+        return changed
 
     @property
     def sort_key(self):

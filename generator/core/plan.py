@@ -224,6 +224,7 @@ class _Builder:
         )
         # For every article page at once, not per page: one pass over tag and category lists.
         self.neighbours = neighbours(site.articles)
+        self._links: dict[str, ArticleLink] = {}
         self.related = related_articles(site.articles)
 
     def home(self) -> PlannedPage:
@@ -235,23 +236,31 @@ class _Builder:
     def article(self, article: Article) -> PlannedPage:
         card = self._card(article.title, kicker=article.category.name, date_text=vi.format_date_short(article.date),
                           photo=article.image.src_uri if article.image else None)
-        page = self._page("article", "ward/article.html", article.src_uri, urls.article_url(article.slug),
-                          article.title, article.description, self.article_view(article), body=article.body,
-                          card=card, card_name=article.slug)
-        return dataclasses.replace(page, qr_url=urls.qr_url(page.url))
+        url = urls.article_url(article.slug)
+        return self._page("article", "ward/article.html", article.src_uri, url, article.title,
+                          article.description, self.article_view(article), body=article.body, card=card,
+                          card_name=article.slug, qr_url=urls.qr_url(url))
 
     def article_view(self, article: Article) -> ArticleView:
         previous, next_ = self.neighbours[article.src_uri]
         return ArticleView(
             article=article,
-            previous=article_link(previous) if previous else None,
-            next=article_link(next_) if next_ else None,
-            related=tuple(article_link(a) for a in self.related[article.src_uri]),
+            previous=self._link(previous) if previous else None,
+            next=self._link(next_) if next_ else None,
+            related=tuple(self._link(a) for a in self.related[article.src_uri]),
             reading_minutes=reading_minutes(article.body),
             breadcrumbs=(Breadcrumb("Trang chủ", ""),
                          Breadcrumb(article.category.name, urls.category_url(article.category.slug)),
                          Breadcrumb(article.title, urls.article_url(article.slug))),
         )
+
+    def _link(self, article: Article) -> ArticleLink:
+        """One ArticleLink per article for the whole plan (each is on up to seven pages):
+        fingerprints describe each once (mkdocs_plugin/files.py)."""
+        link = self._links.get(article.src_uri)
+        if link is None:
+            link = self._links[article.src_uri] = article_link(article)
+        return link
 
     def plain_page(self, page) -> PlannedPage:
         description = summarize(page.body, DESCRIPTION_MAX) or self.description
@@ -378,11 +387,12 @@ class _Builder:
         )
 
     def _page(self, kind, template, src_uri, url, title, description, data, *, body="", nav_title="",
-              card: CardSpec | None = None, card_name: str = "") -> PlannedPage:
+              card: CardSpec | None = None, card_name: str = "", qr_url: str = "") -> PlannedPage:
         card_url = urls.card_url(card_name, card.key()) if card is not None else ""
         return PlannedPage(kind=kind, template=template, src_uri=src_uri, url=url, title=title,
                            description=description, data=data, body=body, nav_title=nav_title, card=card,
-                           card_url=card_url, card_alt=f"{title} – {self.ward.name}" if card else "")
+                           card_url=card_url, card_alt=f"{title} – {self.ward.name}" if card else "",
+                           qr_url=qr_url)
 
 
 def _lower_first(text: str) -> str:

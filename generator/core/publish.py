@@ -131,6 +131,7 @@ class PreviousSite:
     def __init__(self, folder: Path):
         self.folder = folder
         self.links: dict[str, tuple[int, int]] = {}  # path -> (inode, mtime) when taken
+        self.folders: set[str] = set()  # every folder in it: they stay until `remove_unused`
         self._touched: set[str] = set()  # folders that lost a file: empty ones go at the end
         self._error: OSError | None = None
         # Looking at 26,000 files takes a third of a second: done while the content loads.
@@ -146,6 +147,7 @@ class PreviousSite:
                     for entry in entries:
                         if entry.is_dir(follow_symlinks=False):
                             stack.append(entry.path)
+                            self.folders.add(entry.path)
                             continue
                         info = entry.stat(follow_symlinks=False)
                         if entry.is_file(follow_symlinks=False) and info.st_nlink > 1:
@@ -156,11 +158,13 @@ class PreviousSite:
         except OSError as exc:
             self._error = exc
 
-    def ready(self) -> None:
-        """Wait until only links are left; nothing may write into the folder before."""
+    def ready(self) -> set[str]:
+        """Wait until only links are left (nothing may write into the folder before); the
+        folders it has, so that placing 20,000 files does not try to make them again."""
         self._thread.join()
         if self._error is not None:
             raise self._error
+        return self.folders
 
     def remove_unused(self, placed: set[str]) -> int:
         """Delete the links this build did not place again (`placed`: the targets of

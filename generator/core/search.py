@@ -13,9 +13,11 @@ Only articles, reports and plain pages are indexed: listings only repeat them.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -44,6 +46,8 @@ from .plan import SitePlan
 from .reports import REPORT_LABEL
 from .text import fold
 
+# How records become documents: this module and the folding of words (a bundle's hash has it).
+_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes() + (Path(__file__).parent / "text.py").read_bytes()).hexdigest()
 SEARCH_DIR = "pagefind"  # the bundle's folder in the built site (Pagefind's own default)
 SEARCHABLE_KINDS = ("article", "report", "page", "document", "organisation")
 TITLE_WEIGHT = 10  # Pagefind's scale: h1 is 7 by default, body text 1
@@ -112,10 +116,8 @@ def common_words(records: list[SearchRecord]) -> frozenset[str]:
     them from COMMON_WORDS_FILE); a query made only of them is answered with a hint."""
     if len(records) < COMMON_MIN_PAGES:
         return frozenset()
-    counts: dict[str, int] = {}
-    for record in records:
-        for word in set(record.title_words).union(record.text_words):
-            counts[word] = counts.get(word, 0) + 1
+    counts = collections.Counter(itertools.chain.from_iterable(
+        set(record.title_words).union(record.text_words) for record in records))
     return frozenset(word for word, count in counts.items() if count * 2 > len(records))
 
 
@@ -177,10 +179,8 @@ def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Pa
     common = common_words(records)
     shards = search_shards(records)
     with _scratch_folder(kept) as scratch:
-        bundles = {}
-        for folder, shard in shards.items():
-            documents = {urls.dest_path(r.url): record_html(r, common).encode("utf-8") for r in shard}
-            bundles[folder] = _Bundle(Path(scratch), folder.strip("/") or "main", documents)
+        bundles = {folder: _Bundle(Path(scratch), folder.strip("/") or "main", shard, common)
+                   for folder, shard in shards.items()}
         jobs = [threading.Thread(target=bundle.make, daemon=True) for bundle in bundles.values() if not bundle.ready]
         for job in jobs:  # Pagefind on each core
             job.start()
@@ -196,21 +196,30 @@ def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Pa
 
 
 class _Bundle:
-    """One Pagefind bundle, kept in `root/bundles/<name>.<hash of its documents>/`."""
+    """One Pagefind bundle, kept in `root/bundles/<name>.<hash of its documents>/`.
 
-    def __init__(self, root: Path, name: str, documents: Mapping[str, bytes]):
-        digest = hashlib.sha256(f"{_pagefind_version()}\0".encode())
-        for path in sorted(documents):
-            digest.update(f"{path}\0{len(documents[path])}\0".encode())
-            digest.update(documents[path])
-        self.root, self.name, self.documents = root, name, documents
+    The hash is of what makes the documents (each record, the common words, the code that folds
+    and writes them), so a bundle already made is found without making 4,000 documents to hash."""
+
+    def __init__(self, root: Path, name: str, records: list[SearchRecord], common: frozenset[str]):
+        digest = hashlib.sha256(f"{_pagefind_version()}\0{_CODE_DIGEST}\0".encode())
+        digest.update(" ".join(sorted(common)).encode("utf-8", "surrogatepass"))
+        for record in sorted(records, key=lambda r: r.url):
+            digest.update("\0".join((record.url, record.title, record.text, record.summary, record.date,
+                                     record.section, "\1")).encode("utf-8", "surrogatepass"))
+        self.root, self.name, self.records, self.common = root, name, records, common
         self.path = root / "bundles" / f"{name}.{digest.hexdigest()[:24]}"
         self.ready = (self.path / "pagefind-entry.json").is_file()
         self.error: str | None = None
 
+    @property
+    def documents(self) -> dict[str, bytes]:
+        """What Pagefind indexes: relative path -> a document per record (`record_html`)."""
+        return {urls.dest_path(r.url): record_html(r, self.common).encode("utf-8") for r in self.records}
+
     def make(self) -> None:
         pages = self.root / "pages" / self.name
-        _sync_folder(pages, self.documents)
+        _sync_folder(pages, self.documents)  # only a bundle being made writes its documents out
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=f".{self.name}-", dir=self.path.parent))
         result = subprocess.run([*_pagefind_command(), "--site", str(pages), "--output-path", str(temp),

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..core import urls
 from ..core.model import Article
 from ..core.plan import PlannedPage, SitePlan
+from ..core.related import ArticleLink
 from .theme import theme_dirs
 
 
@@ -50,25 +51,32 @@ class Fingerprints:
     """Fingerprints of planned pages: what every page shows (`shared`) plus the page's own data.
 
     Plan objects are frozen dataclasses, so their repr is a faithful, stable description. An
-    article appears on its own page and on several listings: its digest is computed once.
+    article appears on its own page and on several listings: its digest is taken once, when it
+    is made (model.Article.digest); a link to it (plan.py) is described once per build.
     """
 
     def __init__(self, shared: str, links: str = ""):
         self.shared = shared
         self.links = links  # every page's URL: what a body's links to other .md files become
-        self._articles: dict[int, str] = {}
+        self._links: dict[int, tuple[ArticleLink, str]] = {}
 
-    def article(self, article: Article) -> str:
-        digest = self._articles.get(id(article))
-        if digest is None:
-            digest = self._articles[id(article)] = hashlib.sha256(repr(article).encode()).hexdigest()
-        return digest
+    def _link(self, link: ArticleLink) -> str:
+        # By id, with the object kept: an id is unique only while its object lives.
+        known = self._links.get(id(link))
+        if known is None:
+            known = self._links[id(link)] = (link, repr(link))
+        return known[1]
 
     def _value(self, value) -> str:
         if isinstance(value, Article):
-            return self.article(value)
-        if isinstance(value, tuple) and value and isinstance(value[0], Article):
-            return ",".join(self.article(a) for a in value)
+            return value.digest
+        if isinstance(value, ArticleLink):
+            return self._link(value)
+        if isinstance(value, tuple) and value:
+            if isinstance(value[0], Article):
+                return ",".join(a.digest for a in value)
+            if isinstance(value[0], ArticleLink):
+                return "(" + ",".join(self._link(a) for a in value) + ")"
         return repr(value)
 
     # What a page shows of its own plan entry besides data and body: the fields repr() shows.

@@ -11,6 +11,7 @@ import posixpath
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote
 
 from markupsafe import escape
@@ -62,7 +63,9 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.store: PageStore | None = None  # pages rendered by earlier builds (core/pagestore.py)
         self.rendered_now = 0  # pages this build rendered
         self.progress = Progress()  # the command line sets one that writes to a terminal
-        self.before_writing = lambda: None  # the command line's: site_dir is an earlier site being emptied
+        # The command line's, when site_dir is an earlier site being emptied (core/publish.py
+        # PreviousSite.ready): waits until it may be written, and returns the folders it has.
+        self.before_writing: Callable[[], set[str]] = set
         # The last whole build's MkDocs objects, for the live preview's quick path (quick.py).
         self._built: tuple | None = None  # (config, files, nav, env), set once a build completed
         self._files = self._nav = self._env = None
@@ -132,7 +135,9 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     # handed to MkDocs. Runs late so theme files are already in the collection.
     @event_priority(-100)
     def on_files(self, files, *, config):
-        self.before_writing()
+        folders = self.before_writing()
+        if self.store is not None:
+            self.store.folders |= folders
         files = plan_files(self.plan, files, config, self.shared, self.rendered)
         self._files = files
         planned = [f for f in files if isinstance(f, PlannedFile)]

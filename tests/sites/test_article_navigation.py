@@ -163,3 +163,35 @@ def test_live_preview_re_renders_a_page_when_a_linked_headline_changes_not_its_b
     assert body_edited["tin-tuc/cu/"] != before["tin-tuc/cu/"]
     assert retitled["tin-tuc/moi/"] != body_edited["tin-tuc/moi/"]  # "Bài trước" and related show it
     assert retitled["tin-tuc/khac/"] != body_edited["tin-tuc/khac/"]  # "Bài sau"
+
+
+def test_an_articles_digest_is_kept_with_it_and_follows_every_change(tmp_path):
+    """Fingerprints describe an article by `Article.digest`: taken when the article is checked,
+    pickled with it in the article cache, and changed by any change to what a page shows,
+    including the author link and the expiry a build adds to a cached article."""
+    import dataclasses
+    import hashlib
+    import pickle
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from generator.core.load import load_site
+    from generator.core.settings import Settings
+    from tests.conftest import CATEGORIES, write_files
+
+    write_files(tmp_path, {"content/categories.yml": CATEGORIES,
+                           "content/news/cu.md": article(title="Bài cũ", date="2026-01-01")})
+    settings = Settings(content_dir=tmp_path / "content", display_root=tmp_path)
+    result = load_site(settings, datetime(2026, 11, 20, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
+    original = result.site.articles[0]
+    assert original.digest == hashlib.sha256(repr(original).encode()).hexdigest()
+    restored = pickle.loads(pickle.dumps(original))
+    assert restored.__dict__["_digest"] == original.digest  # saved with it: not described again
+    linked = original.with_changes(author_slug="nguyen-van-a")
+    expired = original.with_changes(expired=True)
+    both = linked.with_changes(expired=True)
+    assert len({original.digest, linked.digest, expired.digest, both.digest}) == 4
+    assert linked == dataclasses.replace(original, author_slug="nguyen-van-a")
+    retitled = dataclasses.replace(original, title="Bài cũ đã sửa")
+    assert retitled.digest != original.digest
+    assert retitled.with_changes(expired=True).digest != expired.digest
