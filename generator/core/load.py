@@ -133,6 +133,7 @@ class ArticleCache:
         self._used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self.undigested = False
 
     @classmethod
     def read(cls, path: Path) -> "ArticleCache":
@@ -145,7 +146,12 @@ class ArticleCache:
         return cache
 
     def save(self, path: Path) -> None:
-        """Write the entries the last load used, for the next build's process."""
+        """Write the entries the last load used, for the next build's process, each article
+        with its digest (`Article.digest`: entries of an older version may lack it)."""
+        for entry in self._entries.values():
+            if entry.article is not None:
+                entry.article.digest
+        self.undigested = False
         write_checked_pickle(path, self.FORMAT, (__version__, self._entries))
 
     def get(self, key: str) -> _Checked | None:
@@ -155,6 +161,8 @@ class ArticleCache:
             self.misses += 1
         else:
             self.hits += 1
+            if entry.article is not None and "_digest" not in entry.article.__dict__:
+                self.undigested = True  # saved again with it, not described again every build
         return entry
 
     def put(self, key: str, entry: _Checked) -> None:
@@ -169,8 +177,9 @@ class ArticleCache:
 
     @property
     def changed(self) -> bool:
-        """Whether the last load checked or dropped anything: the saved file is then out of date."""
-        return bool(self.misses or getattr(self, "pruned", 0))
+        """Whether the last load checked or dropped anything, or found an article without its
+        digest: the saved file is then out of date."""
+        return bool(self.misses or getattr(self, "pruned", 0) or self.undigested)
 
 
 def article_cache_path(settings: Settings) -> Path | None:

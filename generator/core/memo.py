@@ -45,6 +45,24 @@ class ContentMemo:
         self._used.add(key)
         return value
 
+    def key(self, kind: bytes, text: str) -> bytes:
+        """The key `get(kind, text, ...)` keeps its value under."""
+        return self._key(kind, text)
+
+    def known(self, key: bytes) -> object | None:
+        """The value kept under `key`, if this build or the last one computed it; marks it used."""
+        value = self._entries.get(key)
+        if value is not None:
+            self._used.add(key)
+        return value
+
+    def keep(self, kind: bytes, name: str, value: object) -> None:
+        """Keep `value` under `name` (not a hash of its input: state a later build updates)."""
+        key = self._key(kind, name)
+        self._entries[key] = value
+        self._used.add(key)
+        self._changed = True
+
     def has(self, kind: bytes, text: str) -> bool:
         """Whether `get(kind, text, ...)` would find a value without computing it."""
         return self._key(kind, text) in self._entries

@@ -140,21 +140,17 @@ class PreviousSite:
 
     def _take(self) -> None:
         try:
-            stack = [str(self.folder)]
-            while stack:
-                directory = stack.pop()
-                with os.scandir(directory) as entries:
-                    for entry in entries:
-                        if entry.is_dir(follow_symlinks=False):
-                            stack.append(entry.path)
-                            self.folders.add(entry.path)
-                            continue
-                        info = entry.stat(follow_symlinks=False)
-                        if entry.is_file(follow_symlinks=False) and info.st_nlink > 1:
-                            self.links[entry.path] = (info.st_ino, info.st_mtime_ns)
-                        else:
-                            os.unlink(entry.path)
-                            self._touched.add(directory)
+            found = _listing(self.folder)
+            if found is None:
+                found = _walk(self.folder)
+            for kind, links, inode, mtime, path in found:
+                if kind == "d":
+                    self.folders.add(path)
+                elif kind == "f" and links > 1:
+                    self.links[path] = (inode, mtime)
+                else:
+                    os.unlink(path)
+                    self._touched.add(os.path.dirname(path))
         except OSError as exc:
             self._error = exc
 
@@ -192,6 +188,43 @@ class PreviousSite:
                     break
                 directory = os.path.dirname(directory)
         return removed
+
+
+_Entry = tuple[str, int, int, int, str]  # kind ("f", "d", other), links, inode, mtime in ns, path
+
+
+def _listing(folder: Path) -> list[_Entry] | None:
+    """Everything under `folder` as GNU find lists it: its system calls without Python's work
+    per file (26,000 files at 5,000 articles, while the content loads on the same core); None
+    where there is no GNU find."""
+    try:
+        result = subprocess.run(["find", str(folder), "-mindepth", "1", "-printf", r"%y %n %i %T@ %p\0"],
+                                capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    entries = []
+    for record in result.stdout.split(b"\0")[:-1]:
+        kind, links, inode, mtime, path = record.split(b" ", 4)
+        seconds, _, fraction = mtime.partition(b".")
+        entries.append((kind.decode(), int(links), int(inode), int(seconds) * 10**9 + int((fraction + b"000000000")[:9]),
+                        os.fsdecode(path)))
+    return entries
+
+
+def _walk(folder: Path) -> list[_Entry]:
+    entries = []
+    stack = [str(folder)]
+    while stack:
+        with os.scandir(stack.pop()) as found:
+            for entry in found:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                    entries.append(("d", 0, 0, 0, entry.path))
+                    continue
+                info = entry.stat(follow_symlinks=False)
+                kind = "f" if entry.is_file(follow_symlinks=False) else "l"
+                entries.append((kind, info.st_nlink, info.st_ino, info.st_mtime_ns, entry.path))
+    return entries
 
 
 def reusable_staging_dir(site_dir: Path, work_dir: Path | None = None) -> tuple[Path, PreviousSite | None]:

@@ -35,7 +35,7 @@ from ..core.sanitize import sanitize_html
 from ..core.search import SEARCHABLE_KINDS, BackgroundIndexer, stored_text_known
 from . import context
 from .config import WardNewsConfig, to_settings
-from .files import PlannedFile, nav_entries, page_fingerprints, plan_files, shared_fingerprint
+from .files import PlannedFile, nav_entries, omit_reused_pages, page_fingerprints, plan_files, shared_fingerprint
 from .quick import QuickPreview, render_again
 from .theme import fix_material_markup, template_cache, use_packaged_theme
 
@@ -144,6 +144,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.planned_dests = {f.abs_dest_path for f in planned}
         if self.dirty and self.store is not None:
             self._reuse_pages(planned)
+            if self.cache is None:  # `ward-news build`: the live preview keeps every Page for its quick path
+                omit_reused_pages(planned)
         # Cards and QR codes need only the plan: draw them on the other core while pages render.
         self.progress.start("pages", sum(1 for f in planned if f.is_modified()))
         self.outputs = SiteOutputs(self.plan, self.settings, self.progress)

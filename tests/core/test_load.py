@@ -1,5 +1,6 @@
 """load_site on small content folders: every rule, its code, file and line."""
 
+import hashlib
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -196,6 +197,31 @@ def test_cache_reuses_unchanged_files_and_never_a_stale_answer(tmp_path):
     edited = load_site(settings, NOW, cache)
     assert sorted(a.title for a in edited.site.articles) == ["B đã sửa", "Trao quà Tết cho hộ cận nghèo"]
     assert cache.hits == 3  # a.md unchanged since the photo arrived
+
+
+def test_an_article_cache_saved_without_digests_is_saved_again_with_them(tmp_path):
+    """Fingerprints read `Article.digest`; a cache written before digests were kept is written
+    again once, so that later builds do not describe every article each time."""
+    from generator.core.cache import read_checked_pickle, write_checked_pickle
+    from generator.core.load import ArticleCache, article_cache_path, load_site_cached
+
+    write_files(tmp_path, {"content/categories.yml": CATEGORIES, "content/news/a.md": article(),
+                           "content/news/b.md": article(title="B")})
+    settings = Settings(content_dir=tmp_path / "content", display_root=tmp_path, cache_dir=tmp_path / ".cache")
+    assert load_site_cached(settings, NOW).ok
+    path = article_cache_path(settings)
+    version, entries = read_checked_pickle(path, ArticleCache.FORMAT)
+    assert all("_digest" in e.article.__dict__ for e in entries.values())  # taken when checked
+    for entry in entries.values():
+        del entry.article.__dict__["_digest"]  # as an older version saved them
+    write_checked_pickle(path, ArticleCache.FORMAT, (version, entries))
+    again = load_site_cached(settings, NOW)
+    assert again.ok and [a.digest for a in again.site.articles] == [
+        hashlib.sha256(repr(a).encode()).hexdigest() for a in again.site.articles]
+    _, entries = read_checked_pickle(path, ArticleCache.FORMAT)
+    assert all("_digest" in e.article.__dict__ for e in entries.values())
+    before = path.stat().st_mtime_ns
+    assert load_site_cached(settings, NOW).ok and path.stat().st_mtime_ns == before  # nothing to save now
 
 
 VNI_AS_UTF8 = "Saùng 9/1, UÛy ban MTTQ phöôøng ñaõ trao 150 phaàn quaø cho hoä caän ngheøo."  # VNI bytes read as cp1252
