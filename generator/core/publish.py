@@ -130,7 +130,7 @@ class PreviousSite:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.links: dict[str, tuple[int, int]] = {}  # path -> (inode, mtime) when taken
+        self.links: dict[str, int] = {}  # path -> inode when taken
         self.folders: set[str] = set()  # every folder in it: they stay until `remove_unused`
         self._touched: set[str] = set()  # folders that lost a file: empty ones go at the end
         self._error: OSError | None = None
@@ -143,11 +143,11 @@ class PreviousSite:
             found = _listing(self.folder)
             if found is None:
                 found = _walk(self.folder)
-            for kind, links, inode, mtime, path in found:
+            for kind, links, inode, path in found:
                 if kind == "d":
                     self.folders.add(path)
                 elif kind == "f" and links > 1:
-                    self.links[path] = (inode, mtime)
+                    self.links[path] = inode
                 else:
                     os.unlink(path)
                     self._touched.add(os.path.dirname(path))
@@ -164,18 +164,19 @@ class PreviousSite:
 
     def remove_unused(self, placed: set[str]) -> int:
         """Delete the links this build did not place again (`placed`: the targets of
-        `cache.place_file`) and did not replace (a page rendered again is another inode, with
-        another mtime). Then the folders left empty."""
+        `cache.place_file`) and did not replace (a page rendered again is another inode: the
+        old one lives on in the cache). Not by mtime: a cache marking an entry used (`utime`)
+        changes it through every link. Then the folders left empty."""
         self.ready()
         removed = 0
-        for path, taken in self.links.items():
+        for path, inode in self.links.items():
             if path in placed:
                 continue
             try:
                 info = os.lstat(path)
             except FileNotFoundError:
                 continue
-            if (info.st_ino, info.st_mtime_ns) == taken:
+            if info.st_ino == inode:
                 os.unlink(path)
                 self._touched.add(os.path.dirname(path))
                 removed += 1
@@ -190,7 +191,7 @@ class PreviousSite:
         return removed
 
 
-_Entry = tuple[str, int, int, int, str]  # kind ("f", "d", other), links, inode, mtime in ns, path
+_Entry = tuple[str, int, int, str]  # kind ("f", "d", other), links, inode, path
 
 
 def _listing(folder: Path) -> list[_Entry] | None:
@@ -198,16 +199,14 @@ def _listing(folder: Path) -> list[_Entry] | None:
     per file (26,000 files at 5,000 articles, while the content loads on the same core); None
     where there is no GNU find."""
     try:
-        result = subprocess.run(["find", str(folder), "-mindepth", "1", "-printf", r"%y %n %i %T@ %p\0"],
+        result = subprocess.run(["find", str(folder), "-mindepth", "1", "-printf", r"%y %n %i %p\0"],
                                 capture_output=True, check=True)
     except (OSError, subprocess.CalledProcessError):
         return None
     entries = []
     for record in result.stdout.split(b"\0")[:-1]:
-        kind, links, inode, mtime, path = record.split(b" ", 4)
-        seconds, _, fraction = mtime.partition(b".")
-        entries.append((kind.decode(), int(links), int(inode), int(seconds) * 10**9 + int((fraction + b"000000000")[:9]),
-                        os.fsdecode(path)))
+        kind, links, inode, path = record.split(b" ", 3)
+        entries.append((kind.decode(), int(links), int(inode), os.fsdecode(path)))
     return entries
 
 
@@ -219,11 +218,11 @@ def _walk(folder: Path) -> list[_Entry]:
             for entry in found:
                 if entry.is_dir(follow_symlinks=False):
                     stack.append(entry.path)
-                    entries.append(("d", 0, 0, 0, entry.path))
+                    entries.append(("d", 0, 0, entry.path))
                     continue
                 info = entry.stat(follow_symlinks=False)
                 kind = "f" if entry.is_file(follow_symlinks=False) else "l"
-                entries.append((kind, info.st_nlink, info.st_ino, info.st_mtime_ns, entry.path))
+                entries.append((kind, info.st_nlink, info.st_ino, entry.path))
     return entries
 
 
