@@ -91,6 +91,7 @@ class PageStore:
         self.reused = 0
         self.stored = 0
         self.folders: set[str] = set()  # folders of the site made by this build's placements
+        self._written: list[tuple[Path, Path | str]] = []  # (entry, page written by MkDocs) of this build
 
     def place(self, fingerprint: str, target: Path, with_body: bool,
               read_now: Callable[[str], bool] | None = None) -> tuple[bool, Path | None, str | None]:
@@ -119,12 +120,23 @@ class PageStore:
         self.reused += 1
         return True, body, text
 
-    def keep(self, fingerprint: str, html: bytes, body: str | None) -> None:
-        """Remember a page just rendered (the exact bytes written) and its body, if it has one."""
+    def keep(self, fingerprint: str, html: bytes, body: str | None, target: Path | str | None = None) -> None:
+        """Remember a page just rendered (the exact bytes written, at `target`) and its body,
+        if it has one."""
         if body is not None:
             self.bodies.put(fingerprint, ".html", body.encode("utf-8"))
-        self.pages.put(fingerprint, ".html", html)
+        entry = self.pages.put(fingerprint, ".html", html)
+        if target is not None:
+            self._written.append((entry, target))
         self.stored += 1
+
+    def link_written(self) -> None:
+        """Replace each page written by this build with a link to its entry (the same bytes):
+        the site this build leaves then holds only links, and the build after next, which
+        builds into it (core/publish.py PreviousSite), keeps them instead of writing them again."""
+        written, self._written = self._written, []
+        for entry, target in written:
+            place_file(entry, target, self.folders)
 
     def prune(self) -> None:
         """Forget pages no build has used for a week (another ward may share the cache), once a

@@ -259,6 +259,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     # deleted or renamed article's old page would linger; remove every page we wrote before
     # that the plan no longer has.
     def on_post_build(self, *, config):
+        if self.store is not None:
+            self.store.link_written()
         outputs, self.outputs = self.outputs, None
         try:
             self.stats = outputs.finish(config.site_dir, self.bodies, self.now, self.indexer,
@@ -316,7 +318,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             self.progress.advance("pages")
             if self.store is not None:  # the bytes MkDocs writes, for the next build to link
                 body = self.bodies.get(page.file.src_uri) if page.file.src_uri in self.body_sources else None
-                self.store.keep(fingerprint, html.encode("utf-8", errors="xmlcharrefreplace"), body)
+                self.store.keep(fingerprint, html.encode("utf-8", errors="xmlcharrefreplace"), body,
+                                None if self.cache is not None else page.file.abs_dest_path)
         return html
 
     # on_post_template: static theme pages (404.html) get the same treatment as content pages.

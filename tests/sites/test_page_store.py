@@ -127,3 +127,12 @@ def test_a_build_in_the_replaced_site_publishes_what_an_empty_folder_would(ward,
         shutil.rmtree(fresh / ".site.spare")
         build(fresh)
         assert tree_of(project / "site") == tree_of(fresh / "site")
+
+
+def test_every_page_a_build_renders_is_left_as_a_link_to_its_stored_copy(ward):
+    """So that the build after next, which builds into this site, keeps the page instead of
+    writing it again (core/publish.py PreviousSite keeps links only)."""
+    root, cold, pages = ward
+    stored = {p.stat().st_ino for p in (root / ".cache/ward-news/pages").iterdir() if not p.name.startswith(".")}
+    html = [p for p in (root / "site").rglob("index.html")]
+    assert len(html) == pages and all(p.stat().st_ino in stored for p in html)
