@@ -53,14 +53,13 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
         if progress and "ward-news" in config.plugins:  # a terminal: one line that moves
             config.plugins["ward-news"].progress = Progress(sys.stderr)
         config.plugins.on_startup(command="build", dirty=True)
-        placed = None
-        if previous is not None:
-            placed = cache.track_placements()
-            if "ward-news" in config.plugins:  # the plugin writes first (on_files), MkDocs after it
-                config.plugins["ward-news"].before_writing = previous.ready
-            else:
-                previous.ready()
+        placed = cache.track_placements()  # recorded at publish: the build after next builds in this site
         try:
+            if previous is not None:
+                if "ward-news" in config.plugins:  # the plugin writes first (on_files), MkDocs after it
+                    config.plugins["ward-news"].before_writing = previous.ready
+                else:
+                    previous.ready()
             build(config, dirty=True)
         finally:
             cache.stop_tracking()
@@ -68,7 +67,7 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
         if previous is not None:
             previous.remove_unused(placed)
     except (Abort, PluginError, ConfigurationError) as exc:
-        publish.discard(staged, target, work_dir)
+        publish.discard(staged, *_keep_for(previous, target, work_dir))
         reason = "" if isinstance(exc, Abort) else f": {exc}"
         if config is None and isinstance(exc, Abort):  # MkDocs logged each mistake in mkdocs.yml above
             reason = ": tệp mkdocs.yml có lỗi (xem ở trên)"
@@ -76,22 +75,32 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
         click.echo(f"Trang web cũ trong {target} vẫn được giữ nguyên.", err=True)
         return 1
     except OSError as exc:  # a full disk, a file too large, no permission: say so, keep the old site
-        publish.discard(staged, target, work_dir)
+        publish.discard(staged, *_keep_for(previous, target, work_dir))
         click.secho(f"Không ghi được trang web mới: {_os_reason(exc)}.", fg="red", err=True)
         click.echo(f"Trang web cũ trong {target} vẫn được giữ nguyên.", err=True)
         return 1
     except BaseException:
-        publish.discard(staged, target, work_dir)
+        publish.discard(staged, *_keep_for(previous, target, work_dir))
         raise
     try:
-        publish.publish(staged, target, work_dir, remove_old=publish.remove_in_background, keep_spare=True)
+        prefix = str(staged) + os.sep
+        publish.publish(staged, target, work_dir, remove_old=publish.remove_in_background,
+                        placed=(path[len(prefix):] for path in placed if path.startswith(prefix)))
     except OSError as exc:
-        publish.discard(staged, target, work_dir)
+        publish.discard(staged, *_keep_for(previous, target, work_dir))
         click.secho(f"Không thay được trang web cũ bằng trang mới: {_os_reason(exc)}.", fg="red", err=True)
         click.echo(f"Trang web cũ trong {target} vẫn được giữ nguyên.", err=True)
         return 1
     click.echo(f"Đã dựng xong trang web vào {target} trong {time.monotonic() - started:.1f} giây.")
     return 0
+
+
+def _keep_for(previous: "publish.PreviousSite | None", target: Path, work_dir: Path | None) -> tuple:
+    """discard()'s arguments: a failed build's folder waits as the next one's spare, unless
+    taking it as a spare is what failed (then the next build starts from an empty folder)."""
+    if previous is not None and previous.error is not None:
+        return ()
+    return target, work_dir
 
 
 def _os_reason(exc: OSError) -> str:

@@ -23,7 +23,9 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
+
+from .cache import read_checked_pickle, write_checked_pickle
 
 try:
     import fcntl
@@ -111,29 +113,26 @@ def staging_dir(site_dir: Path, work_dir: Path | None = None) -> Path:
     return folder
 
 
-def _spare(site_dir: Path, work_dir: Path | None) -> Path:
-    parent, name = _place(site_dir, work_dir)
-    return parent / f".{name}.spare"
-
-
 class PreviousSite:
     """A site replaced by an earlier build, taken as this build's staging folder.
 
-    Taken, it holds only hard links to cache entries (pages, bodies' pages, cards, photos, QR
-    codes, search bundles): every other file, written by the build that made it (feeds, theme
-    files, sitemaps), is deleted first, so nothing this build writes can go through a link
-    into a cache entry or the published site. Pages about to be rendered are unlinked before
-    MkDocs writes them (the plugin's on_pre_page) and `cache.place_file` replaces a link by
-    another, never writes through. After the build, `remove_unused` deletes each link that
-    nothing placed again, so the folder holds exactly what a build into an empty one would.
+    Taken, it holds only what the build that made it placed from the cache (`placed`: paths
+    relative to it, recorded at publish; each still a hard link to a cache entry): every other
+    file (feeds, theme files, sitemaps, or anything linked from outside, such as a backup made
+    with `cp -al`) is deleted first, so nothing this build writes can go through a link into a
+    cache entry, the published site or anyone's file. Pages about to be rendered are unlinked
+    before MkDocs writes them (the plugin's on_pre_page) and `cache.place_file` replaces a
+    link by another, never writes through. After the build, `remove_unused` deletes each link
+    that nothing placed again, so the folder holds exactly what a build into an empty one would.
     """
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, placed: frozenset[str] = frozenset()):
         self.folder = folder
         self.links: dict[str, int] = {}  # path -> inode when taken
         self.folders: set[str] = set()  # every folder in it: they stay until `remove_unused`
-        self._touched: set[str] = set()  # folders that lost a file: empty ones go at the end
-        self._error: OSError | None = None
+        self._touched: set[str] = set()  # folders that lost a file or had none: empty ones go at the end
+        self._placed = placed
+        self.error: BaseException | None = None
         # Looking at 26,000 files takes a third of a second: done while the content loads.
         self._thread = threading.Thread(target=self._take, name="ward-news-previous-site", daemon=True)
         self._thread.start()
@@ -143,23 +142,27 @@ class PreviousSite:
             found = _listing(self.folder)
             if found is None:
                 found = _walk(self.folder)
+            start = len(str(self.folder)) + 1
+            parents = set()
             for kind, links, inode, path in found:
+                parents.add(os.path.dirname(path))
                 if kind == "d":
                     self.folders.add(path)
-                elif kind == "f" and links > 1:
+                elif kind == "f" and links > 1 and path[start:] in self._placed:
                     self.links[path] = inode
                 else:
                     os.unlink(path)
                     self._touched.add(os.path.dirname(path))
-        except OSError as exc:
-            self._error = exc
+            self._touched.update(self.folders - parents)  # empty already
+        except BaseException as exc:  # noqa: BLE001 - raised on the build's thread by ready()
+            self.error = exc
 
     def ready(self) -> set[str]:
         """Wait until only links are left (nothing may write into the folder before); the
         folders it has, so that placing 20,000 files does not try to make them again."""
         self._thread.join()
-        if self._error is not None:
-            raise self._error
+        if self.error is not None:
+            raise self.error
         return self.folders
 
     def remove_unused(self, placed: set[str]) -> int:
@@ -204,9 +207,12 @@ def _listing(folder: Path) -> list[_Entry] | None:
     except (OSError, subprocess.CalledProcessError):
         return None
     entries = []
-    for record in result.stdout.split(b"\0")[:-1]:
-        kind, links, inode, path = record.split(b" ", 3)
-        entries.append((kind.decode(), int(links), int(inode), os.fsdecode(path)))
+    try:
+        for record in result.stdout.split(b"\0")[:-1]:
+            kind, links, inode, path = record.split(b" ", 3)
+            entries.append((kind.decode(), int(links), int(inode), os.fsdecode(path)))
+    except ValueError:  # a find that took -printf but is not GNU's
+        return None
     return entries
 
 
@@ -227,20 +233,55 @@ def _walk(folder: Path) -> list[_Entry]:
 
 
 def reusable_staging_dir(site_dir: Path, work_dir: Path | None = None) -> tuple[Path, PreviousSite | None]:
-    """The spare site an earlier build left (`publish(..., keep_spare=True)`), taken for this
-    build, or a fresh folder (and None) when there is none or it cannot be read."""
+    """The spare site an earlier build left (`publish(..., placed=...)`), taken for this
+    build with the record of what was placed in it, or a fresh folder (and None)."""
     parent, name = _place(site_dir, work_dir)
-    spare = _spare(site_dir, work_dir)
+    spare, record = _spare(site_dir, work_dir), _record(site_dir, work_dir, spare=True)
     folder = None
+    parent.mkdir(parents=True, exist_ok=True)
     with _lock(site_dir, work_dir):
         if spare.is_dir() and not spare.is_symlink():
+            placed = read_checked_pickle(record, _RECORD_FORMAT)
+            record.unlink(missing_ok=True)
             folder = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=parent))
             os.rmdir(folder)
             os.replace(spare, folder)  # under the lock: one build takes it
             _hold(folder)
     if folder is not None:
-        return folder, PreviousSite(folder)
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        return folder, PreviousSite(folder, placed if isinstance(placed, frozenset) else frozenset())
     return staging_dir(site_dir, work_dir), None
+
+
+def _spare(site_dir: Path, work_dir: Path | None) -> Path:
+    parent, name = _place(site_dir, work_dir)
+    return parent / f".{name}.spare"
+
+
+def _record(site_dir: Path, work_dir: Path | None, spare: bool = False) -> Path:
+    """What the build of the published site (or of the spare) placed from the cache."""
+    parent, name = _place(site_dir, work_dir)
+    return parent / f".{name}{'.spare' if spare else ''}.placed"
+
+
+_RECORD_FORMAT = b"ward-news-placed-1\n"
+
+
+def _keep_as_spare(old: Path, site_dir: Path, work_dir: Path | None) -> bool:
+    """Under the lock: `old` (the replaced site) becomes the spare, with its record, unless a
+    spare is waiting already."""
+    spare = _spare(site_dir, work_dir)
+    if spare.exists():
+        return False
+    try:
+        os.replace(old, spare)
+    except OSError:
+        return False
+    try:
+        os.replace(_record(site_dir, work_dir), _record(site_dir, work_dir, spare=True))
+    except OSError:
+        _record(site_dir, work_dir, spare=True).unlink(missing_ok=True)  # unknown: nothing is kept
+    return True
 
 
 def remove_now(folder: Path) -> None:
@@ -268,10 +309,12 @@ def remove_in_background(folder: Path) -> None:
 
 
 def publish(staged: Path, site_dir: Path, work_dir: Path | None = None,
-            remove_old: Callable[[Path], None] = remove_now, keep_spare: bool = False) -> None:
+            remove_old: Callable[[Path], None] = remove_now, placed: Iterable[str] | None = None) -> None:
     """Put the finished `staged` folder at `site_dir`; the old site is then removed by
-    `remove_old` (at once, or `remove_in_background`), or kept as the next build's staging
-    folder with `keep_spare` when no spare is waiting already (`reusable_staging_dir`)."""
+    `remove_old` (at once, or `remove_in_background`). With `placed` (what the build placed
+    from the cache, paths relative to the site), the old site is kept as the next build's
+    staging folder instead when no spare is waiting (`reusable_staging_dir`), and `placed` is
+    recorded for the new site, whose turn comes after."""
     _release(staged)
     parent, name = _place(site_dir, work_dir)
     with _lock(site_dir, work_dir):
@@ -283,15 +326,18 @@ def publish(staged: Path, site_dir: Path, work_dir: Path | None = None,
             else:
                 os.replace(site_dir, old)
                 os.replace(staged, site_dir)
-            spare = _spare(site_dir, work_dir)
-            if keep_spare and not spare.exists():
-                os.replace(old, spare)
-            else:
+            if placed is None or not _keep_as_spare(old, site_dir, work_dir):
                 remove_old(old)
         else:
             if site_dir.is_symlink() or site_dir.is_file():
                 site_dir.unlink()
             os.replace(staged, site_dir)
+        record = _record(site_dir, work_dir)
+        if placed is None:
+            record.unlink(missing_ok=True)
+        else:
+            with contextlib.suppress(OSError):  # without it the next build but one starts empty
+                write_checked_pickle(record, _RECORD_FORMAT, frozenset(placed))
 
 
 def publish_entries(staged: Path, site_dir: Path, work_dir: Path | None = None) -> None:
@@ -323,12 +369,14 @@ def publish_entries(staged: Path, site_dir: Path, work_dir: Path | None = None) 
 
 def discard(staged: Path, site_dir: Path | None = None, work_dir: Path | None = None) -> None:
     """Drop a staging folder whose build failed; with `site_dir`, keep it as that site's spare
-    when none is waiting: whatever it holds, `PreviousSite` takes only its links."""
+    when none is waiting (nothing of it is recorded as placed: the next build that takes it
+    empties it)."""
     _release(staged)
     if site_dir is not None:
         spare = _spare(site_dir, work_dir)
         with _lock(site_dir, work_dir):
             if not spare.exists():
+                _record(site_dir, work_dir, spare=True).unlink(missing_ok=True)
                 with contextlib.suppress(OSError):
                     os.replace(staged, spare)
                     return

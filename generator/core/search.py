@@ -46,8 +46,9 @@ from .plan import SitePlan
 from .reports import REPORT_LABEL
 from .text import fold
 
-# How records become documents: this module and the folding of words (a bundle's hash has it).
-_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes() + (Path(__file__).parent / "text.py").read_bytes()).hexdigest()
+# How records become documents: this module, the folding of words, their paths (a bundle's hash has it).
+_CODE_DIGEST = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
+                                       for name in ("search.py", "text.py", "urls.py"))).hexdigest()
 SEARCH_DIR = "pagefind"  # the bundle's folder in the built site (Pagefind's own default)
 SEARCHABLE_KINDS = ("article", "report", "page", "document", "organisation")
 TITLE_WEIGHT = 10  # Pagefind's scale: h1 is 7 by default, body text 1
@@ -122,6 +123,8 @@ def common_words(records: list[SearchRecord]) -> frozenset[str]:
     if len(records) < COMMON_MIN_PAGES:
         return frozenset()
     pages = {r.url: (MEMO.key(b"W", r.title), MEMO.key(b"W", r.text)) for r in records}
+    for keys in pages.values():  # every page's words stay in the memo: they are the counts' terms
+        MEMO.known(keys[0]), MEMO.known(keys[1])
     counts = _counts_since(MEMO.known(MEMO.key(b"c", _COUNTS)), pages, records)
     if counts is None:
         counts = collections.Counter(itertools.chain.from_iterable(_words_of(r) for r in records))

@@ -166,7 +166,8 @@ def test_a_killed_build_and_two_builds_at_once_leave_the_site_whole(tmp_path):
     for slug, title in article_titles().items():  # complete: every page of one build or the other
         assert title in after[f"tin-tuc/{slug}/index.html"].decode("utf-8")
     assert "Tin mới của xã" in after["tin-tuc/moi/index.html"].decode("utf-8")
-    assert leftovers(tmp_path) == [".out.lock", ".out.spare"]  # the replaced site waits as the next staging folder
+    # The replaced site waits as the next staging folder, each site with the record of what its build placed.
+    assert leftovers(tmp_path) == [".out.lock", ".out.placed", ".out.spare", ".out.spare.placed"]
 
 
 def test_phone_photo_is_served_upright_in_responsive_widths_without_gps(hostile_ward):

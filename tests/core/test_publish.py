@@ -1,4 +1,5 @@
 import os
+import shutil
 import threading
 
 import pytest
@@ -94,25 +95,77 @@ def store(tmp_path):
 
 
 def test_the_replaced_site_becomes_the_next_builds_staging_folder(tmp_path, store):
-    site = tmp_path / "site"
+    site = tmp_path / "out" / "site"
     first, previous = publish.reusable_staging_dir(site)
     assert previous is None  # nothing to reuse yet: a fresh folder
+    link_tree(first, store, {"a.html": "a"})
     (first / "index.html").write_text("one")
-    publish.publish(first, site, keep_spare=True)
+    publish.publish(first, site, placed={"a.html"})
     second, _ = publish.reusable_staging_dir(site)
+    link_tree(second, store, {"b.html": "b"})
     (second / "index.html").write_text("two")
-    publish.publish(second, site, keep_spare=True)
-    spare = tmp_path / ".site.spare"
-    assert tree(spare) == {"index.html": b"one"} and tree(site) == {"index.html": b"two"}
+    publish.publish(second, site, placed={"b.html"})
+    spare = tmp_path / "out" / ".site.spare"
+    assert tree(spare) == {"a.html": b"entry a", "index.html": b"one"}
+    assert tree(site) == {"b.html": b"entry b", "index.html": b"two"}
     third, previous = publish.reusable_staging_dir(site)
     assert previous is not None and not spare.exists()
     previous.ready()
-    assert tree(third) == {}  # a file the earlier build wrote itself is gone before anything is written
+    assert tree(third) == {"a.html": b"entry a"}  # what that build wrote itself is gone before anything is written
     fourth, other = publish.reusable_staging_dir(site)  # a build at the same time: a folder of its own
     assert other is None and fourth != third
     publish.discard(fourth)
-    publish.discard(third, site)  # a failed build's folder waits as the spare: it is only a start
+    publish.publish(third, site, placed={"a.html"})
+    assert tree(site) == {"a.html": b"entry a"}  # index.html was not placed: this build did not write it
+    again, previous = publish.reusable_staging_dir(site)  # the second site, with its own record
+    previous.ready()
+    assert tree(again) == {"b.html": b"entry b"}
+    publish.discard(again, site)  # a failed build's folder waits as the spare: it is only a start
     assert spare.is_dir()
+    after, previous = publish.reusable_staging_dir(site)
+    previous.ready()
+    assert tree(after) == {}  # nothing of a failed build is recorded as placed
+    publish.discard(after)
+
+
+def test_a_ward_of_a_city_builds_in_its_spare_after_the_whole_site_was_deleted(tmp_path, store):
+    site = tmp_path / "site" / "phuong-a"  # `ward-news build --ward`: staging folders in the repository
+    for _ in range(2):
+        publish.publish(publish.staging_dir(site, tmp_path), site, tmp_path, placed=set())
+    assert (tmp_path / ".site-phuong-a.spare").is_dir()
+    shutil.rmtree(tmp_path / "site")
+    staged, previous = publish.reusable_staging_dir(site, tmp_path)
+    assert previous is not None
+    previous.ready()
+    (staged / "index.html").write_text("new")
+    publish.publish(staged, site, tmp_path, placed=set())
+    assert tree(site) == {"index.html": b"new"}
+
+
+def test_files_linked_from_elsewhere_are_not_taken_for_the_caches(tmp_path, store):
+    """A backup made with hard links (`cp -al site backup`) makes the feeds and theme files of
+    the replaced site links too: they must be deleted, not written through or kept."""
+    site = tmp_path / "site"
+    staged, _ = publish.reusable_staging_dir(site)
+    (staged / "feed.xml").write_text("<rss>one</rss>")
+    publish.publish(staged, site, placed=set())
+    os.link(site / "feed.xml", tmp_path / "backup-feed.xml")
+    publish.publish(publish.staging_dir(site), site, placed=set())  # the backed-up site becomes the spare
+    staged, previous = publish.reusable_staging_dir(site)
+    previous.ready()
+    assert tree(staged) == {} and (tmp_path / "backup-feed.xml").read_text() == "<rss>one</rss>"
+    publish.discard(staged)
+
+
+def test_a_spare_that_cannot_be_emptied_fails_one_build_and_is_then_dropped(tmp_path, store, monkeypatch):
+    site = tmp_path / "site"
+    publish.publish(publish.staging_dir(site), site, placed=set())
+    publish.publish(publish.staging_dir(site), site, placed=set())
+    monkeypatch.setattr(publish, "_listing", lambda folder: (_ for _ in ()).throw(PermissionError(13, "denied")))
+    staged, previous = publish.reusable_staging_dir(site)
+    with pytest.raises(PermissionError):
+        previous.ready()
+    assert previous.error is not None  # the command line then discards it without keeping it
 
 
 @pytest.mark.parametrize("listing", ["find", "python"])
@@ -128,6 +181,10 @@ def test_an_earlier_site_keeps_only_the_links_this_build_placed_again(tmp_path, 
     (spare / "only").mkdir()
     (spare / "only" / "theme.js").write_text("copied by MkDocs")
     os.symlink("/etc/passwd", spare / "link")
+    (tmp_path / ".site.spare.placed").unlink(missing_ok=True)
+    cache.write_checked_pickle(tmp_path / ".site.spare.placed", publish._RECORD_FORMAT, frozenset({
+        "kept/index.html", "gone/index.html", "relinked/x.png", "replaced/index.html", "deep/er/old.png",
+        "odd name/a\nb c.png", "feed.xml"}))  # feed.xml: recorded, but not a link any more
     staged, previous = publish.reusable_staging_dir(site)
     previous.ready()
     assert sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if not p.is_dir()) == [
