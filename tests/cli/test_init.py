@@ -61,6 +61,13 @@ def test_init_makes_a_ward_repository_that_checks_and_builds(tmp_path):
     assert "Ủy ban Mặt trận Tổ quốc Việt Nam xã Phú Mỹ" in home.get_text()
     feed = feedparser.parse((ward / "site/feed.xml").read_bytes())
     assert feed.bozo == 0 and feed.entries[0].title == "Ra mắt trang thông tin của Mặt trận xã Phú Mỹ"
+    assert ward_news("build", cwd=ward).returncode == 0  # the first site now waits as .site.spare
+    assert (ward / ".site.spare").is_dir()
+    subprocess.run(["git", "init", "-q"], cwd=ward, check=True)
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=ward, check=True,
+                            capture_output=True, text=True).stdout
+    assert ".github/workflows/check.yml" in status  # the repository's own files, not yet committed
+    assert not [line for line in status.splitlines() if "site" in line.split("/")[0]]  # nothing a build made
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path):
