@@ -233,8 +233,6 @@ class _ArticleChecker:
         article = None
         if doc is not None:
             article = check_article(src_uri, reader.display(src_uri), doc, self.categories, reader.root, self.tz, log)
-            if article is not None:
-                article.digest  # taken now, so that it is saved with the article in the cache
         return _Checked(article, log.problems)
 
     def finish(self) -> None:

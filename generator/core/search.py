@@ -123,8 +123,8 @@ def common_words(records: list[SearchRecord]) -> frozenset[str]:
     if len(records) < COMMON_MIN_PAGES:
         return frozenset()
     pages = {r.url: (MEMO.key(b"W", r.title), MEMO.key(b"W", r.text)) for r in records}
-    for keys in pages.values():  # every page's words stay in the memo: they are the counts' terms
-        MEMO.known(keys[0]), MEMO.known(keys[1])
+    for key in itertools.chain.from_iterable(pages.values()):  # every page's words stay in the memo:
+        MEMO.known(key)  # they are the counts' terms (marked used, read or not)
     counts = _counts_since(MEMO.known(MEMO.key(b"c", _COUNTS)), pages, records)
     if counts is None:
         counts = collections.Counter(itertools.chain.from_iterable(_words_of(r) for r in records))

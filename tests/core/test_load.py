@@ -211,7 +211,7 @@ def test_an_article_cache_saved_without_digests_is_saved_again_with_them(tmp_pat
     assert load_site_cached(settings, NOW).ok
     path = article_cache_path(settings)
     version, entries = read_checked_pickle(path, ArticleCache.FORMAT)
-    assert all("_digest" in e.article.__dict__ for e in entries.values())  # taken when checked
+    assert all("_digest" in e.article.__dict__ for e in entries.values())  # saved with each article
     for entry in entries.values():
         del entry.article.__dict__["_digest"]  # as an older version saved them
     write_checked_pickle(path, ArticleCache.FORMAT, (version, entries))
