@@ -18,10 +18,9 @@ from .problems import Problem, ProblemLog
 from .rules import fields
 from .rules.articles import ONE_LINE_TEXT_KEYS, check_article
 from .rules.categories import author_index, check_authors, check_categories
-from .rules.body_html import check_body_html
+from .rules.body import check_body
 from .rules.assets import ATTACHMENT_TYPES
-from .rules.images import (IMAGE_SUFFIXES, body_attachment_targets, body_image_targets, check_body_attachments,
-                           check_body_images)
+from .rules.images import IMAGE_SUFFIXES, body_attachment_targets, body_image_targets
 from .rules.crossfile import check_duplicate_slugs, check_pages
 from .rules import documents as document_rules
 from .rules.pages import check_page
@@ -342,9 +341,7 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
         if doc is not None:
             page = check_page(src_uri, reader.display(src_uri), doc, log)
             if page is not None:
-                check_body_images(page.body, page.body_line, src_uri, root, page.path, log)
-                check_body_attachments(page.body, page.body_line, src_uri, root, page.path, log)
-                check_body_html(page.body, page.body_line, page.path, log)
+                check_body(page.body, page.body_line, src_uri, root, page.path, log)
                 pages.append(page)
     pages = check_pages(pages, log)
 

@@ -255,3 +255,9 @@ class Site:
     pages: tuple[Page, ...]
     reports: tuple[Report, ...] = ()  # newest year first
     documents: tuple[Document, ...] = ()  # newest issued first
+
+    def bodied(self):
+        """Every published item with a body an officer wrote, of every content kind: the one list
+        the build's references (photos made, files published) walk, so that no kind is left out
+        of one and not the other (each kind's rule checks its body with `rules.body.check_body`)."""
+        return (*self.articles, *self.pages, *self.reports, *self.documents)

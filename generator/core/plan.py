@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls, vi
+from . import kinds, urls, vi
 from .cards.spec import CardSpec
 from .feeds import DOCUMENTS_LABEL, FeedSpec, plan_feeds
 from .listings import Listing, build_listings, category_counts, years
@@ -29,7 +29,6 @@ from .settings import Settings
 
 HOME_SRC = "index.md"
 HOME_DOCUMENTS = 5  # documents in force shown on the home page
-LISTING_KINDS = {"news": "news-index", "category": "category", "tag": "tag", "year": "archive", "author": "author"}
 _LISTING_PREFIX = {"category": "Chuyên mục: ", "tag": "Thẻ: ", "year": "Lưu trữ: ", "author": "Tác giả: "}
 _LISTING_CARD_NAME = {"news": urls.NEWS, "category": urls.CATEGORY, "tag": urls.TAG, "year": urls.YEAR,
                       "author": urls.AUTHOR}
@@ -95,9 +94,7 @@ class DocumentView:
 class PlannedPage:
     """One HTML page of the site and everything needed to render and share it."""
 
-    kind: str  # home · article · page · news-index · category · tag · archive · author · report · report-index
-    #            · document · document-index · organisation · english · search
-    template: str  # under generator/theme/ (or a ward's own overrides/), e.g. "ward/article.html"
+    kind: kinds.PageKind  # what the page is and implies (core/kinds.py): asked, never branched on by name
     src_uri: str  # the officer's file, or a virtual path unique to this page
     url: str  # from urls.py, relative to the site root
     title: str  # plain text: <title>, og:title, the card's headline
@@ -111,9 +108,21 @@ class PlannedPage:
     # Feeds this page announces besides the site's own. Left out of repr(), which fingerprints
     # pages for live-preview rebuilds: a feed holds 30 whole articles, the page shows its URL.
     feeds: tuple[FeedSpec, ...] = field(default=(), repr=False)
-    robots: str = ""  # e.g. "noindex" for pages that only repeat others
-    qr_url: str = ""  # a QR code to this page, printed on its noticeboard sheet
+    qr_url: str = ""  # a QR code to this page, printed on its noticeboard sheet (kinds with `qr`)
     share_title: str = ""  # og:title and the card's headline when they differ from `title`
+
+    @property
+    def template(self) -> str:
+        return self.kind.template
+
+    @property
+    def robots(self) -> str:
+        return self.kind.robots
+
+    @property
+    def lead_image(self):
+        """The photo shown above the body (an article's `image:`), or None."""
+        return self.data.article.image if self.kind.lead_photo else None
 
     @property
     def og_title(self) -> str:
@@ -168,7 +177,9 @@ def home_featured(articles, limit: int) -> tuple[Article, ...]:
 def build_plan(site: Site, settings: Settings, images: ImageSet | None = None) -> SitePlan:
     """Every page, feed and file of the site. `images` are the photos made web-ready
     (`images.prepare_images`); without them pages show no photos (tests of other things)."""
-    builder = _Builder(site, settings)
+    feeds = plan_feeds(site.articles, site.categories, site.ward, ward_description(site.ward), site.reports,
+                       site.documents)
+    builder = _Builder(site, settings, feeds)
     # The order is the menu's order for pages that have a nav_title: home, news, plain pages.
     pages = [builder.home()]
     pages += [builder.listing(listing) for listing in build_listings(site, settings.pagination_per_page)]
@@ -185,8 +196,7 @@ def build_plan(site: Site, settings: Settings, images: ImageSet | None = None) -
     pages += [builder.report(view) for view in builder.report_views]
     pages += [builder.document(d) for d in site.documents]
     pages += [builder.article(a) for a in site.articles]
-    feeds = plan_feeds(site.articles, site.categories, site.ward, builder.description, site.reports, site.documents)
-    pages = [builder.with_feeds(p, feeds) for p in pages]
+    _refuse_shared_urls(pages)
     return SitePlan(site=site, home=builder.home_data, pages=tuple(pages), feeds=tuple(feeds),
                     description=builder.description,
                     site_url=settings.site_url, by_src={p.src_uri: p for p in pages}, images=images or ImageSet(),
@@ -203,8 +213,8 @@ def with_edited_body(page: PlannedPage, article: Article) -> PlannedPage:
 class _Builder:
     """One method per page kind: URL, template, title, description and card in one place."""
 
-    def __init__(self, site: Site, settings: Settings):
-        self.site, self.settings, self.ward = site, settings, site.ward
+    def __init__(self, site: Site, settings: Settings, feeds: list[FeedSpec]):
+        self.site, self.settings, self.ward, self.feeds = site, settings, site.ward, feeds
         self.description = ward_description(site.ward)
         self.content_root = str(Path(settings.content_dir).resolve())
         self.logo_path = str((Path(self.content_root) / self.ward.logo).resolve()) if self.ward.logo else None
@@ -230,16 +240,15 @@ class _Builder:
     def home(self) -> PlannedPage:
         title = self.ward.name
         card = self._card(title, kicker="Trang thông tin điện tử", photo=None)
-        return self._page("home", "ward/home.html", HOME_SRC, "", title, self.description, self.home_data,
+        return self._page(kinds.HOME, HOME_SRC, "", title, self.description, self.home_data,
                           nav_title="Trang chủ", card=card, card_name="trang-chu")
 
     def article(self, article: Article) -> PlannedPage:
         card = self._card(article.title, kicker=article.category.name, date_text=vi.format_date_short(article.date),
                           photo=article.image.src_uri if article.image else None)
         url = urls.article_url(article.slug)
-        return self._page("article", "ward/article.html", article.src_uri, url, article.title,
-                          article.description, self.article_view(article), body=article.body, card=card,
-                          card_name=article.slug, qr_url=urls.qr_url(url))
+        return self._page(kinds.ARTICLE, article.src_uri, url, article.title, article.description,
+                          self.article_view(article), body=article.body, card=card, card_name=article.slug)
 
     def article_view(self, article: Article) -> ArticleView:
         previous, next_ = self.neighbours[article.src_uri]
@@ -265,7 +274,7 @@ class _Builder:
     def plain_page(self, page) -> PlannedPage:
         description = summarize(page.body, DESCRIPTION_MAX) or self.description
         card = self._card(page.title, kicker=self.ward.name, photo=None)
-        return self._page("page", "ward/page.html", page.src_uri, urls.page_url(page.slug), page.title,
+        return self._page(kinds.PAGE, page.src_uri, urls.page_url(page.slug), page.title,
                           description, page, body=page.body, nav_title=page.title, card=card,
                           card_name=f"trang-{page.slug}")
 
@@ -273,7 +282,7 @@ class _Builder:
         report = view.report
         figures = tuple((figure.text, figure.label) for figure in view.headline)
         card = self._card(report.title, kicker=REPORT_LABEL, photo=None, figures=figures)
-        return self._page("report", "ward/report.html", report.src_uri, urls.report_url(report.year), report.title,
+        return self._page(kinds.REPORT, report.src_uri, urls.report_url(report.year), report.title,
                           report.description, view, body=report.body, card=card, card_name=f"bao-cao-{report.year}")
 
     def report_index(self) -> PlannedPage:
@@ -282,7 +291,7 @@ class _Builder:
         years = ", ".join(str(v.report.year) for v in self.report_views)
         description = f"Báo cáo tổng kết công tác Mặt trận hằng năm của {who}: số liệu, biểu đồ các năm {years}."
         card = self._card(title, kicker=who, photo=None)
-        return self._page("report-index", "ward/report-index.html", "_reports/index.md", urls.report_index_url(),
+        return self._page(kinds.REPORT_INDEX, "_reports/index.md", urls.report_index_url(),
                           title, description, self.report_views, nav_title="Báo cáo", card=card,
                           card_name="bao-cao")
 
@@ -293,9 +302,8 @@ class _Builder:
                           date_text=vi.format_date_short(document.date), photo=None)
         view = DocumentView(document, (Breadcrumb("Trang chủ", ""), Breadcrumb(DOCUMENTS_LABEL, urls.documents_url()),
                                        Breadcrumb(f"{document.type} số {document.number}", url)))
-        page = self._page("document", "ward/document.html", document.src_uri, url, title, document.description,
-                          view, body=document.body, card=card, card_name=f"van-ban-{document.slug}")
-        return dataclasses.replace(page, qr_url=urls.qr_url(url))
+        return self._page(kinds.DOCUMENT, document.src_uri, url, title, document.description, view,
+                          body=document.body, card=card, card_name=f"van-ban-{document.slug}")
 
     def document_index(self) -> PlannedPage:
         documents = self.site.documents
@@ -307,17 +315,16 @@ class _Builder:
         who = self.ward.organisation or self.ward.name
         description = f"Thông báo, kế hoạch, quyết định và các văn bản khác của {who}, kèm tệp để tải về."
         card = self._card(DOCUMENTS_LABEL, kicker=who, photo=None)
-        page = self._page("document-index", "ward/document-index.html", "_documents/index.md", urls.documents_url(),
-                          DOCUMENTS_LABEL, description, index, nav_title=DOCUMENTS_LABEL, card=card,
-                          card_name="van-ban")
-        return page
+        url = urls.documents_url()
+        return self._page(kinds.DOCUMENT_INDEX, "_documents/index.md", url, DOCUMENTS_LABEL, description, index,
+                          nav_title=DOCUMENTS_LABEL, card=card, card_name="van-ban", feeds=self._feeds_of(url))
 
     def organisation(self, about: About) -> PlannedPage:
         title = "Giới thiệu tổ chức"
         who = self.ward.organisation or self.ward.name
         description = f"Chức năng, nhiệm vụ, cơ cấu tổ chức, lãnh đạo và cách liên hệ {who}."
         card = self._card(title, kicker=who, photo=None)
-        return self._page("organisation", "ward/organisation.html", "_organisation/index.md",
+        return self._page(kinds.ORGANISATION, "_organisation/index.md",
                           urls.organisation_url(), title, description, about, nav_title="Tổ chức", card=card,
                           card_name="to-chuc")
 
@@ -325,7 +332,7 @@ class _Builder:
         title = about.english_name or "About us"
         description = about.english_summary or f"Structure and contacts of {title}."
         card = self._card(title, kicker="About us", photo=None)
-        return self._page("english", "ward/english.html", "_english/index.md", urls.english_url(), title,
+        return self._page(kinds.ENGLISH, "_english/index.md", urls.english_url(), title,
                           description, about, card=card, card_name="english")
 
     def search_page(self) -> PlannedPage:
@@ -334,12 +341,11 @@ class _Builder:
         title = "Tìm kiếm"
         description = f"Tìm tin bài, báo cáo trên trang thông tin của {self.ward.organisation or self.ward.name}."
         card = self._card(title, kicker=self.ward.name, photo=None)
-        page = self._page("search", "ward/search.html", "_search/index.md", urls.search_url(), title, description,
-                          None, card=card, card_name="tim-kiem")
-        return dataclasses.replace(page, robots="noindex")
+        return self._page(kinds.SEARCH, "_search/index.md", urls.search_url(), title, description, None, card=card,
+                          card_name="tim-kiem")
 
     def listing(self, listing: Listing) -> PlannedPage:
-        kind = LISTING_KINDS[listing.kind]
+        kind = kinds.LISTING_KINDS[listing.kind]
         suffix = f" – Trang {listing.number}" if listing.number > 1 else ""
         heading = _LISTING_PREFIX.get(listing.kind, "") + listing.title
         # The card's headline is the page's title (what og:title promises), so the kind of list
@@ -348,20 +354,16 @@ class _Builder:
         title = heading + suffix
         src_uri = "_listings/" + urls.dest_path(listing.url).replace("index.html", "index.md")
         name = _LISTING_CARD_NAME[listing.kind] + (f"-{listing.key}" if listing.key else "")
-        page = self._page(kind, "ward/listing.html", src_uri, listing.url, title, self._listing_description(listing),
-                          listing, nav_title="Tin tức" if listing.kind == "news" and listing.number == 1 else "",
-                          card=card, card_name=name)
+        # A category's pages announce that category's feeds.
+        feeds = self._feeds_of(urls.category_url(listing.key)) if kind is kinds.CATEGORY else ()
+        page = self._page(kind, src_uri, listing.url, title, self._listing_description(listing), listing,
+                          nav_title="Tin tức" if kind is kinds.NEWS_INDEX and listing.number == 1 else "",
+                          card=card, card_name=name, feeds=feeds)
         return dataclasses.replace(page, share_title=heading)
 
-    def with_feeds(self, page: PlannedPage, feeds) -> PlannedPage:
-        """A category's pages announce that category's feeds; the documents' page, theirs."""
-        if page.kind == "category":
-            listed = urls.category_url(page.data.key)
-        elif page.kind == "document-index":
-            listed = page.url
-        else:
-            return page
-        return dataclasses.replace(page, feeds=tuple(f for f in feeds if f.page_url == listed))
+    def _feeds_of(self, page_url: str) -> tuple[FeedSpec, ...]:
+        """The feeds of what the page at `page_url` lists (a category's, the documents')."""
+        return tuple(f for f in self.feeds if f.page_url == page_url)
 
     def _listing_description(self, listing: Listing) -> str:
         if listing.description:
@@ -386,13 +388,28 @@ class _Builder:
             figures=figures,
         )
 
-    def _page(self, kind, template, src_uri, url, title, description, data, *, body="", nav_title="",
-              card: CardSpec | None = None, card_name: str = "", qr_url: str = "") -> PlannedPage:
+    def _page(self, kind: kinds.PageKind, src_uri, url, title, description, data, *, body="", nav_title="",
+              card: CardSpec | None = None, card_name: str = "", feeds: tuple[FeedSpec, ...] = ()) -> PlannedPage:
         card_url = urls.card_url(card_name, card.key()) if card is not None else ""
-        return PlannedPage(kind=kind, template=template, src_uri=src_uri, url=url, title=title,
-                           description=description, data=data, body=body, nav_title=nav_title, card=card,
-                           card_url=card_url, card_alt=f"{title} – {self.ward.name}" if card else "",
-                           qr_url=qr_url)
+        return PlannedPage(kind=kind, src_uri=src_uri, url=url, title=title, description=description, data=data,
+                           body=body, nav_title=nav_title, card=card, card_url=card_url,
+                           card_alt=f"{title} – {self.ward.name}" if card else "",
+                           qr_url=urls.qr_url(url) if kind.qr else "", feeds=feeds)
+
+
+class DuplicateOutput(ValueError):
+    """Two planned pages would be written to one file: a bug in the plan, never content's fault
+    (content slugs are checked for duplicates in rules/crossfile.py)."""
+
+
+def _refuse_shared_urls(pages: list[PlannedPage]) -> None:
+    """Pelican's writer refuses to write one path twice; so does the plan, before anything is written."""
+    seen: dict[str, PlannedPage] = {}
+    for page in pages:
+        for key, taken in ((page.url, seen.get(page.url)), ("src:" + page.src_uri, seen.get("src:" + page.src_uri))):
+            if taken is not None:
+                raise DuplicateOutput(f"{taken.kind} {taken.src_uri} and {page.kind} {page.src_uri} share {key!r}")
+            seen[key] = page
 
 
 def _lower_first(text: str) -> str:

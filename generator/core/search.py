@@ -50,7 +50,6 @@ from .text import fold
 _CODE_DIGEST = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
                                        for name in ("search.py", "text.py", "urls.py"))).hexdigest()
 SEARCH_DIR = "pagefind"  # the bundle's folder in the built site (Pagefind's own default)
-SEARCHABLE_KINDS = ("article", "report", "page", "document", "organisation")
 TITLE_WEIGHT = 10  # Pagefind's scale: h1 is 7 by default, body text 1
 COMMON_MIN_PAGES = 200  # below this the whole index is small: every word is kept
 COMMON_WORDS_FILE = "tu-pho-bien.json"  # in the bundle folder: the words left out, for search.js
@@ -83,9 +82,9 @@ def search_records(plan: SitePlan, bodies: Mapping[str, str]) -> list[SearchReco
     particulars = {d.src_uri: document_text(d) for d in plan.site.documents}
     records = []
     for page in plan.pages:
-        if page.kind not in SEARCHABLE_KINDS:
+        if not page.kind.search:
             continue
-        if page.kind == "organisation":
+        if page.kind.search == "organisation":
             text = organisation_text(page.data)
         else:
             text = " ".join(part for part in (particulars.get(page.src_uri, ""),

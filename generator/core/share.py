@@ -9,15 +9,16 @@ import json
 from typing import Callable
 
 from . import urls
+from .kinds import PageKind
 from .model import WardInfo
-from .plan import ArticleView, Breadcrumb
+from .plan import Breadcrumb
 
 
-def json_ld(kind: str, data, *, url: str, title: str, description: str, card_url: str, ward: WardInfo,
+def json_ld(kind: PageKind, data, *, url: str, title: str, description: str, card_url: str, ward: WardInfo,
             site_url: str, image_url: Callable[[str], str | None] = lambda src_uri: None) -> str:
     """The JSON-LD text for a page, or "" for kinds that have none."""
     publisher = _organisation(ward, site_url, image_url)
-    if kind == "article" and isinstance(data, ArticleView):
+    if kind.json_ld == "news-article":
         view, data = data, data.article
         images = [card_url] if card_url else []
         photo = image_url(data.image.src_uri) if data.image else None
@@ -46,7 +47,7 @@ def json_ld(kind: str, data, *, url: str, title: str, description: str, card_url
             doc["keywords"] = ", ".join(t.name for t in data.tags)
         if data.source:
             doc["isBasedOn"] = data.source_url or data.source
-    elif kind == "home":
+    elif kind.json_ld == "organisation":
         # The organisation itself, and the site it publishes with its search (a search engine
         # may offer a search box for the site in its results).
         organisation = {**publisher, "@id": url + "#to-chuc"}

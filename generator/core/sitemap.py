@@ -34,13 +34,14 @@ def page_lastmods(plan: SitePlan) -> dict[str, datetime | None]:
     for page in plan.pages:
         if "noindex" in page.robots:
             continue
-        if page.src_uri in changed:
+        rule = page.kind.lastmod  # core/kinds.py
+        if rule == "own":
             when = changed[page.src_uri]
-        elif page.kind == "home":
+        elif rule == "newest-article":
             when = newest_article
-        elif page.kind == "report-index":
+        elif rule == "newest-report":
             when = newest_report
-        elif hasattr(page.data, "articles") and page.data.articles:  # a page of a listing
+        elif rule == "listed" and page.data.articles:
             when = max(changed[a.src_uri] for a in page.data.articles)
         else:
             when = None

@@ -56,7 +56,7 @@ def render_summary(changes: list[Change], problems: list[Problem], plan: SitePla
     out = [head, ""]
     articles = {}
     if plan is not None:
-        articles = {content_prefix + page.src_uri: page for page in plan.pages if page.kind == "article"}
+        articles = {content_prefix + a.src_uri: plan.lookup(a.src_uri) for a in plan.site.articles}
     news = f"{content_prefix}news/"
     groups: dict[str, list[Change]] = {"added": [], "changed": [], "removed": []}
     others = []

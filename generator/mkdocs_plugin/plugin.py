@@ -32,7 +32,7 @@ from ..core.progress import Progress
 from ..core.plan import SitePlan, build_plan, with_edited_body
 from ..core.rules.fields import parse_date, zone
 from ..core.sanitize import sanitize_html
-from ..core.search import SEARCHABLE_KINDS, BackgroundIndexer, stored_text_known
+from ..core.search import BackgroundIndexer, stored_text_known
 from . import context
 from .config import WardNewsConfig, to_settings
 from .files import PlannedFile, nav_entries, omit_reused_pages, page_fingerprints, plan_files, shared_fingerprint
@@ -115,7 +115,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.plan = build_plan(result.site, settings, images)
         self.settings, self.now = settings, now
         self.feed_sources = frozenset(e.src_uri for feed in self.plan.feeds for e in feed.entries)
-        self.body_sources = self.feed_sources | frozenset(p.src_uri for p in self.plan.pages if p.kind in SEARCHABLE_KINDS)
+        self.body_sources = self.feed_sources | frozenset(p.src_uri for p in self.plan.pages if p.kind.search)
         ward = result.site.ward
         config.site_name = escape(ward.name)  # officer text: Material prints site_name unescaped
         if ward.tagline:
@@ -248,7 +248,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         if planned is not None:
             page.toc = get_toc([])
             html = responsive_body(sanitize_html(html), self._photo_finder(planned), self._href(page.file.url),
-                                   eager_first=not getattr(getattr(planned.data, "article", None), "image", None))
+                                   eager_first=planned.lead_image is None)
             if page.file.src_uri in self.body_sources:
                 self.bodies[page.file.src_uri] = html
             return html

@@ -231,7 +231,7 @@ def test_an_expired_notice_leaves_the_home_page_but_keeps_its_page(tmp_path):
     plan = build_plan(result.site, Settings(content_dir=tmp_path / "content", display_root=tmp_path))
     assert [a.title for a in plan.home.latest] == ["Tin khác"] and plan.home.featured == ()
     assert plan.lookup("news/2026/cat-dien.md").url == "tin-tuc/cat-dien/"
-    news = next(p for p in plan.pages if p.kind == "news-index")
+    news = next(p for p in plan.pages if p.kind.name == "news-index")
     assert [a.title for a in news.data.articles] == ["Lịch cắt điện", "Tin khác"]  # the archive keeps it
 
 
@@ -269,7 +269,7 @@ def test_the_about_block_becomes_the_organisation_and_english_pages(tmp_path):
     assert about.contacts[0].tel == "0912345678" and about.members == ("Hội Cựu chiến binh", "Hội Liên hiệp Phụ nữ")
     assert [p.label for p in about.portals] == ["Cổng Dịch vụ công quốc gia"]  # by default
     plan = build_plan(result.site, Settings(content_dir=tmp_path / "content", display_root=tmp_path))
-    kinds = {p.kind: p.url for p in plan.pages}
+    kinds = {p.kind.name: p.url for p in plan.pages}
     assert kinds["organisation"] == "to-chuc/" and kinds["english"] == "en/"
 
 

@@ -64,7 +64,7 @@ def plan(tmp_path_factory):
 
 
 def _views(plan) -> dict[str, ArticleView]:
-    return {p.url: p.data for p in plan.pages if p.kind == "article"}
+    return {p.url: p.data for p in plan.pages if p.kind.name == "article"}
 
 
 def test_related_ranks_shared_tags_over_the_category_and_newer_first_on_ties(plan):

@@ -153,7 +153,7 @@ def test_live_preview_re_renders_a_page_when_a_linked_headline_changes_not_its_b
         result = load_site(settings, datetime(2026, 11, 20, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")))
         assert result.ok, result.problems.problems
         prints = Fingerprints("")
-        return {p.url: prints.of(p) for p in build_plan(result.site, settings).pages if p.kind == "article"}
+        return {p.url: prints.of(p) for p in build_plan(result.site, settings).pages if p.kind.name == "article"}
 
     before = fingerprints("Bài cũ", "Nội dung cũ.")
     body_edited = fingerprints("Bài cũ", "Nội dung đã sửa.")

@@ -14,8 +14,8 @@ from ..model import Article, Category, Image, Tag
 from ..problems import ProblemLog
 from ..text import fold, make_slug
 from . import fields
-from .body_html import check_body_html
-from .images import check_body_attachments, check_body_images, resolve_image
+from .body import check_body
+from .images import resolve_image
 
 KNOWN_KEYS = [
     "title", "date", "category", "tags", "author", "summary", "image", "image_alt", "image_caption",
@@ -79,9 +79,7 @@ def check_article(
     body = _strip_repeated_title(doc.body, title or "")
     if not body.strip():
         log.add("article.body.empty", path, doc.body_line)
-    check_body_html(body, doc.body_line, path, log)
-    check_body_images(body, doc.body_line, src_uri, content_dir, path, log)
-    check_body_attachments(body, doc.body_line, src_uri, content_dir, path, log)
+    check_body(body, doc.body_line, src_uri, content_dir, path, log)
 
     if len(log.errors) > errors_before or not (title and date and category and slug):
         return None

@@ -19,8 +19,7 @@ from ..text import fold
 from . import fields
 from .articles import DESCRIPTION_MAX, shorten
 from .assets import resolve_attachment
-from .body_html import check_body_html
-from .images import check_body_attachments, check_body_images
+from .body import check_body
 
 
 @dataclass(frozen=True)
@@ -115,9 +114,7 @@ def check_document(src_uri: str, path: str, doc: SourceFile, content_dir: Path, 
             hint = fields.did_you_mean(fields.suggest(key, KNOWN_KEYS, _KEY_ALIASES)) or \
                 "Các trường dùng được: " + ", ".join(KNOWN_KEYS) + "."
             log.add("field.unknown", path, line, field=key, hint=hint)
-    check_body_html(doc.body, doc.body_line, path, log)
-    check_body_images(doc.body, doc.body_line, src_uri, content_dir, path, log)
-    check_body_attachments(doc.body, doc.body_line, src_uri, content_dir, path, log)
+    check_body(doc.body, doc.body_line, src_uri, content_dir, path, log)
 
     if len(log.errors) > errors_before or not (title and number and kind and issuer and date and slug and attachment):
         return None

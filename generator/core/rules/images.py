@@ -165,7 +165,7 @@ def attachment_references(site) -> set[str]:
     """src_uris of every file the site publishes for download: documents' files and the
     attachments bodies link to. A file nobody references is never published."""
     found = {d.attachment.src_uri for d in site.documents}
-    for owner in (*site.articles, *site.pages, *site.reports, *site.documents):
+    for owner in site.bodied():
         for _, target in MEMO.get(b"a", owner.body, _listed(body_attachment_targets)):
             found.add(relative_src_uri(owner.src_uri, file_part(target)))
     return found
@@ -191,7 +191,7 @@ def image_references(site, site_file_path: str = "content/site.yml") -> dict[str
     for article in site.articles:
         if article.image:
             add(article.image.src_uri, article.path, article.lines.get("image"))
-    for owner in (*site.articles, *site.pages, *site.reports):
+    for owner in site.bodied():
         for offset, target in MEMO.get(b"i", owner.body, _listed(body_image_targets)):
             add(relative_src_uri(owner.src_uri, file_part(target)), owner.path, owner.body_line + offset)
     if site.ward.logo:

@@ -18,8 +18,7 @@ from ..text import fold
 from ..vi import MONEY_UNIT, PERCENT_UNIT
 from . import fields
 from .articles import DESCRIPTION_MAX, first_paragraph, shorten
-from .body_html import check_body_html
-from .images import check_body_attachments, check_body_images
+from .body import check_body
 
 KNOWN_KEYS = ["title", "year", "date", "summary", "indicators"]
 ITEM_KEYS = ("label", "value", "unit", "previous", "target", "note")
@@ -61,9 +60,7 @@ def check_report(src_uri: str, path: str, doc: Document, log: ProblemLog, tz: tz
     date = fields.read_date(meta, "date", path, log, tz, required=False)
     summary = fields.read_text(meta, "summary", path, log) or ""
     groups = _read_groups(meta, path, log)
-    check_body_images(doc.body, doc.body_line, src_uri, content_dir, path, log)
-    check_body_attachments(doc.body, doc.body_line, src_uri, content_dir, path, log)
-    check_body_html(doc.body, doc.body_line, path, log)
+    check_body(doc.body, doc.body_line, src_uri, content_dir, path, log)
     if len(log.errors) > errors_before or title is None or year is None:
         return None
     lead = summary or first_paragraph(doc.body)
