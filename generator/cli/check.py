@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from datetime import datetime
-from pathlib import Path
 
 import click
 
-from ..core.compliance import check_compliance
-from ..core.images import prepare_site_images
-from ..core.load import display_path, load_site_cached
-from ..core.overrides import check_override_copies
+from ..core.buildcache import BuildCache
+from ..core.pipeline import prepare_site
 from ..core.rules.fields import zone
 from . import report
 from .city import ward_project
@@ -36,20 +32,24 @@ def check_command(content, fmt, config_file, ward):
         click.echo(f"Không tìm thấy thư mục nội dung: {project.content_dir}", err=True)
         sys.exit(2)
     settings = settings_for(project)
-    result = load_site_cached(settings, datetime.now(zone(settings.timezone)))
-    if project.custom_dir is not None:
-        check_override_copies(project.custom_dir, settings.display_root, result.problems)
-    if result.ok:  # a photo that is cut off is only found by decoding it: as the build would
-        with tempfile.TemporaryDirectory(prefix="ward-news-check-") as scratch:
-            prepare_site_images(result.site, settings, result.problems, settings.cache_dir or Path(scratch))
-        check_compliance(result.site, display_path(settings, "site.yml"), result.problems)
-    problems = result.problems.problems
+    # What the build does before it writes anything (photos decoded, as the build would), and
+    # the advice about what a state body's site should carry.
+    cache = BuildCache(settings.cache_dir, settings.content_dir)
+    try:
+        cache.load()
+        prepared = prepare_site(settings, datetime.now(zone(settings.timezone)), cache,
+                                custom_dir=project.custom_dir, advice=True, plan=False)
+        cache.save()
+    finally:
+        cache.close()
+    log = prepared.problems
+    problems = log.problems
     if fmt == "json":
-        click.echo(result.problems.to_json())
+        click.echo(log.to_json())
     elif fmt == "github":
         report.print_github(problems)
     else:
         report.print_text(problems)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             report.print_github(problems)
-    sys.exit(1 if result.problems.has_errors else 0)
+    sys.exit(1 if log.has_errors else 0)

@@ -10,7 +10,8 @@ from datetime import datetime
 
 import click
 
-from ..core.load import display_prefix, load_site
+from ..core.load import load_site
+from ..core.settings import display_prefix
 from ..core.plan import build_plan
 from ..core.rules.fields import zone
 from ..core.summary import read_changes, render_summary

@@ -31,8 +31,10 @@ from typing import Callable, Mapping
 import PIL
 
 from . import urls
-from .cache import WEEK, DiskCache
-from .memo import MEMO
+from .cache import DiskCache
+from .heif import heif_version, register_heif
+from .fingerprint import code_fingerprint
+from .memo import ContentMemo, memo_or_new
 from .problems import ProblemLog
 
 WIDTHS = (480, 960, 1600)
@@ -41,18 +43,10 @@ JPEG_QUALITY = 80
 WEBP_MAX_SIDE = 16383  # WebP cannot be taller or wider: a long phone screenshot needs narrower files
 
 
-def _heif_version() -> str:
-    try:
-        from pillow_heif import __version__
-    except ImportError:
-        return "none"
-    return __version__
-
-
 #: Everything besides the original's bytes that decides the files made: bump the first part when
 #: the code that makes them changes what it makes.
 _VERSION = (f"images-2|{'-'.join(map(str, WIDTHS))}|q{WEBP_QUALITY}/{JPEG_QUALITY}|pillow-{PIL.__version__}"
-            f"|heif-{_heif_version()}")
+            f"|heif-{heif_version()}")
 
 #: Icons made from the logo: (file name, size in px, opaque background?). Apple draws a
 #: transparent icon on black, so its icon gets the ward's white background.
@@ -60,22 +54,6 @@ ICONS = (("favicon-32.png", 32, False), ("icon-192.png", 192, False), ("icon-512
          ("apple-touch-icon.png", 180, True))
 THEME_COLOR = "#a3151a"  # the header's red (generator/theme/assets/stylesheets/ward-news.css)
 HEADER_LOGO_HEIGHT = 96  # the header shows it at 48 CSS px: 2× for phone screens
-
-_heif_registered = False
-
-
-def register_heif() -> bool:
-    """Let Pillow open iPhone photos (HEIC); False when pillow-heif is not installed."""
-    global _heif_registered
-    if not _heif_registered:
-        try:
-            from pillow_heif import register_heif_opener
-        except ImportError:
-            return False
-        register_heif_opener()
-        _heif_registered = True
-    return True
-
 
 @dataclass(frozen=True)
 class Rendition:
@@ -257,7 +235,13 @@ def _complete(cache: DiskCache, key: str) -> bool:
 
 
 def image_key(data: bytes) -> str:
-    return hashlib.sha256(_VERSION.encode() + b"\0" + data).hexdigest()
+    """What names a photo's web-ready files: its bytes, the code that makes them (this module and
+    what it imports, core/fingerprint.py) and the libraries' versions."""
+    return hashlib.sha256(_code().encode() + b"\0" + data).hexdigest()
+
+
+def _code() -> str:
+    return f"{_VERSION}|{code_fingerprint(__name__)}"
 
 
 def _web_image(src_uri: str, key: str, manifest: dict) -> WebImage:
@@ -270,17 +254,19 @@ def _web_image(src_uri: str, key: str, manifest: dict) -> WebImage:
                     "image/png" if manifest["alpha"] else "image/jpeg")
 
 
-def prepare_images(references: Mapping[str, list[tuple[str, int | None]]], content_dir: Path, cache_root: Path,
-                   log: ProblemLog, workers: int = 2, progress=None) -> ImageSet:
-    """Every referenced image made web-ready (from the cache when it can be); a photo that cannot be
-    decoded is reported at each place that uses it. `references` maps src_uri -> (path, line)."""
+def prepare_images(references: Mapping[str, list[tuple[str, int | None]]], content_dir: Path, cache: DiskCache,
+                   log: ProblemLog, workers: int = 2, progress=None, memo: ContentMemo | None = None) -> ImageSet:
+    """Every referenced image made web-ready (from `cache`, the build cache's `images`, when it
+    can be); a photo that cannot be decoded is reported at each place that uses it.
+    `references` maps src_uri -> (path, line)."""
     result = ImageSet()
-    cache = DiskCache(cache_root, "images")
+    cache_root = cache.directory.parent
+    memo = memo_or_new(memo)
     missing: dict[str, tuple[str, str]] = {}  # key -> (src_uri, absolute path)
     keys: dict[str, str] = {}
     for src_uri in sorted(references):
         path = Path(content_dir) / src_uri
-        key = MEMO.file(b"k", path, image_key)  # an 8 MP photo is read again only when it changed
+        key = memo.file(b"k", path, image_key)  # an 8 MP photo is read again only when it changed
         if key is None:
             continue  # validation already reported it
         keys[src_uri] = key
@@ -317,7 +303,6 @@ def prepare_images(references: Mapping[str, list[tuple[str, int | None]]], conte
                 result.files[url] = cache.get(f"{key}-{w}", suffix) or cache.path(f"{key}-{w}", suffix)
         result.images[src_uri] = image
     result.reused = len({keys[s] for s in result.images}) - result.made
-    cache.prune_daily(grace_seconds=WEEK)
     return result
 
 
@@ -331,7 +316,7 @@ class SiteIcons:
     icons: tuple[tuple[str, int], ...]  # (url, size)
 
 
-def make_icons(logo_path: Path, cache_root: Path) -> tuple[SiteIcons, dict[str, Path]] | None:
+def make_icons(logo_path: Path, cache: DiskCache) -> tuple[SiteIcons, dict[str, Path]] | None:
     """The header logo at 2× and square icons for browsers and home screens, from the ward's logo."""
     from PIL import Image
 
@@ -339,8 +324,7 @@ def make_icons(logo_path: Path, cache_root: Path) -> tuple[SiteIcons, dict[str, 
         data = logo_path.read_bytes()
     except OSError:
         return None
-    key = hashlib.sha256(b"icons-1\0" + _VERSION.encode() + data).hexdigest()
-    cache = DiskCache(cache_root, "images")
+    key = hashlib.sha256(b"icons-1\0" + _code().encode() + data).hexdigest()
     image = None
     files: dict[str, Path] = {}
 
@@ -455,23 +439,3 @@ def responsive_body(html: str, find: Callable[[str], WebImage | None], href: Cal
                             eager=eager_first and count == 1, extra=extra)
 
     return _IMG_TAG.sub(replace, html)
-
-
-def prepare_site_images(site, settings, log: ProblemLog, cache_root: Path, progress=None) -> ImageSet:
-    """Every photo the site shows made web-ready, and the logo's icons: what a build publishes
-    instead of officers' original files. Problems (a photo that cannot be decoded) go to `log`."""
-    from .rules.images import image_references
-
-    from .load import display_path
-
-    site_file = display_path(settings, "site.yml")
-    references = {src: [(path, line) for path, line in refs] for src, refs in image_references(site, site_file).items()}
-    result = prepare_images(references, Path(settings.content_dir), cache_root, log, workers=settings.workers,
-                            progress=progress)
-    if site.ward.logo and site.ward.logo in result.images:
-        made = make_icons(Path(settings.content_dir) / site.ward.logo, cache_root)
-        if made is not None:
-            result.icons, files = made
-            result.files.update(files)
-    return result
-

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .. import __version__
-from .cache import content_cache_file, read_checked_pickle, write_checked_pickle
+from .cache import read_checked_pickle, write_checked_pickle
 from .frontmatter import Document, YNode, parse_yaml, split_document
 from .model import Article, Category, Site, WardInfo
 from .problems import Problem, ProblemLog
@@ -26,7 +25,7 @@ from .rules import documents as document_rules
 from .rules.pages import check_page
 from .rules.reports import check_duplicate_years, check_report
 from .rules.site_file import check_site_file
-from .settings import Settings
+from .settings import Settings, display_path, display_prefix  # noqa: F401 - display_path: for callers
 from .text import DecodeError, decode_text, fold, garbled_line
 
 NEWS_DIR = "news"
@@ -45,21 +44,6 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return self.site is not None
-
-
-def display_prefix(settings: Settings) -> str:
-    """What comes before a src_uri in the path officers see: `content/`, nothing, or an absolute
-    folder when content/ lies outside the project."""
-    root = os.path.abspath(settings.content_dir)
-    prefix = os.path.relpath(root, os.path.abspath(settings.display_root)).replace(os.sep, "/")
-    if prefix.startswith(".."):
-        return Path(root).as_posix() + "/"
-    return "" if prefix == "." else prefix + "/"
-
-
-def display_path(settings: Settings, src_uri: str) -> str:
-    """The path officers see, relative to the project (`content/news/a.md`)."""
-    return display_prefix(settings) + src_uri
 
 
 class _Reader:
@@ -125,7 +109,7 @@ class ArticleCache:
     is always the answer a fresh check would give.
     """
 
-    FORMAT = b"ward-news-articles-1\n"
+    FORMAT = b"ward-news-articles-2\n"
 
     def __init__(self) -> None:
         self._entries: dict[str, _Checked] = {}
@@ -135,23 +119,23 @@ class ArticleCache:
         self.undigested = False
 
     @classmethod
-    def read(cls, path: Path) -> "ArticleCache":
+    def read(cls, path: Path, code: str) -> "ArticleCache":
         """The cache a previous build saved at `path`; an empty one when there is none, or when
-        the file is damaged or from another version."""
+        the file is damaged or was written by other generator code (`code`: core/fingerprint.py)."""
         cache = cls()
         saved = read_checked_pickle(path, cls.FORMAT)
-        if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == __version__ and isinstance(saved[1], dict):
+        if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == code and isinstance(saved[1], dict):
             cache._entries = saved[1]
         return cache
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, code: str) -> None:
         """Write the entries the last load used, for the next build's process, each article
         with its digest (`Article.digest`: entries of an older version may lack it)."""
         for entry in self._entries.values():
             if entry.article is not None:
                 entry.article.digest
         self.undigested = False
-        write_checked_pickle(path, self.FORMAT, (__version__, self._entries))
+        write_checked_pickle(path, self.FORMAT, (code, self._entries))
 
     def get(self, key: str) -> _Checked | None:
         entry = self._entries.get(key)
@@ -179,25 +163,6 @@ class ArticleCache:
         """Whether the last load checked or dropped anything, or found an article without its
         digest: the saved file is then out of date."""
         return bool(self.misses or getattr(self, "pruned", 0) or self.undigested)
-
-
-def article_cache_path(settings: Settings) -> Path | None:
-    """Where builds and checks keep checked articles between processes, or None without a cache."""
-    if settings.cache_dir is None:
-        return None
-    return content_cache_file(settings.cache_dir, settings.content_dir, "articles")
-
-
-def load_site_cached(settings: Settings, now: datetime, cache: "ArticleCache | None" = None) -> "LoadResult":
-    """load_site through `cache` (the live preview's, kept in memory), or else through the one
-    saved on disk by the previous build or check, which is written back when it changed."""
-    path = article_cache_path(settings) if cache is None else None
-    if path is not None:
-        cache = ArticleCache.read(path)
-    result = load_site(settings, now, cache)
-    if path is not None and cache.changed:
-        cache.save(path)
-    return result
 
 
 class _ArticleChecker:

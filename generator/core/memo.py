@@ -2,10 +2,12 @@
 
 A warm build at 5,000 articles changes one body; everything derived from the other 4,999 (plain
 text and folded words for search, reading time, the images and files a body references, the
-content hash of each photo) is the same as last time. `MEMO` keeps those values in memory for
-the live preview and in one file of the cache for the next build's process. Keys hash the
-input itself (or, for a file, its path and full stat), so an entry can only be right or absent;
-a damaged file is ignored like every cache entry (`cache.read_checked_pickle`).
+content hash of each photo) is the same as last time. A ContentMemo keeps those values in
+memory for the live preview and in one file of the build cache (core/buildcache.py, its only
+owner, which passes it to whatever computes them) for the next build's process. Keys hash the
+input itself (or, for a file, its path and full stat), and the file is read back only by the
+same generator code (`code`, core/fingerprint.py): an entry can only be right or absent. A
+damaged file is ignored like every cache entry (`cache.read_checked_pickle`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ T = TypeVar("T")
 
 
 class ContentMemo:
-    FORMAT = b"ward-news-memo-1\n"
+    FORMAT = b"ward-news-memo-2\n"
 
     def __init__(self) -> None:
         self._entries: dict[bytes, object] = {}
@@ -84,17 +86,18 @@ class ContentMemo:
         except OSError:
             return None
 
-    def load(self, path: Path) -> None:
-        """Add what the last build saved at `path` (once per process and path)."""
+    def load(self, path: Path, code: str) -> None:
+        """Add what the last build saved at `path` (once per process and path), if the same
+        generator code (`code`: core/fingerprint.py) computed it."""
         path = Path(path)
         if self._loaded_from == path:
             return
-        entries = read_checked_pickle(path, self.FORMAT)
-        if isinstance(entries, dict):
-            self._entries.update(entries)
+        saved = read_checked_pickle(path, self.FORMAT)
+        if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == code and isinstance(saved[1], dict):
+            self._entries.update(saved[1])
         self._loaded_from = path
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, code: str) -> None:
         """Keep what this build used (old texts go); written only when that differs from the file."""
         with self.lock:
             unused = len(self._entries) - len(self._used & self._entries.keys())
@@ -103,11 +106,12 @@ class ContentMemo:
             changed, self._changed = self._changed or bool(unused), False
             self._used = set()
             if changed or not Path(path).is_file():
-                write_checked_pickle(path, self.FORMAT, self._entries)
+                write_checked_pickle(path, self.FORMAT, (code, self._entries))
 
 
-#: This process's memo: the live preview keeps it between saves; a build loads the last one.
-MEMO = ContentMemo()
+def memo_or_new(memo: ContentMemo | None) -> ContentMemo:
+    """`memo`, or one for this call alone (a test, a tool: nothing kept between builds)."""
+    return memo if memo is not None else ContentMemo()
 
 
 def memo_file(cache_dir: Path, content_dir: Path) -> Path:

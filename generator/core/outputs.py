@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import tempfile
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -23,7 +22,9 @@ from typing import Mapping
 import segno
 
 from . import urls
-from .cache import WEEK, DiskCache, content_cache_file, place_file as _place
+from .buildcache import BuildCache
+from .cache import place_file as _place
+from .fingerprint import code_fingerprint
 from .cards import draw_cards
 from .editor import editor_files
 from .feeds import render_feed
@@ -36,7 +37,9 @@ from .search import BackgroundIndexer, search_records, write_search_index
 from .sitemap import render_robots, render_sitemaps
 from .settings import Settings
 
-_QR_VERSION = f"qr-1|segno-{segno.__version__}"
+def _qr_version() -> str:
+    """What names a QR code besides its address: the code that draws it, segno's version."""
+    return f"qr-1|segno-{segno.__version__}|{code_fingerprint('generator.core.qr')}"
 
 
 @dataclass(frozen=True)
@@ -64,16 +67,10 @@ class OutputStats:
 class SiteOutputs:
     """Start with `start()` once the plan is known; `finish(site_dir, ...)` after the pages."""
 
-    def __init__(self, plan: SitePlan, settings: Settings, progress: Progress | None = None):
-        self.plan, self.settings = plan, settings
+    def __init__(self, plan: SitePlan, settings: Settings, cache: BuildCache, progress: Progress | None = None):
+        self.plan, self.settings, self.cache = plan, settings, cache
         self.progress = progress or Progress()
-        self._tmp: tempfile.TemporaryDirectory | None = None
-        root = settings.cache_dir
-        if root is None:  # no cache configured: still draw through one, for this build only
-            self._tmp = tempfile.TemporaryDirectory(prefix="ward-news-cache-")
-            root = Path(self._tmp.name)
-        self.cards_cache = DiskCache(Path(root), "cards")
-        self.qr_cache = DiskCache(Path(root), "qr")
+        self.cards_cache, self.qr_cache = cache.cards, cache.qr
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self._card_files: dict[str, Path] = {}
@@ -96,10 +93,11 @@ class SiteOutputs:
 
     def _make_qr_codes(self) -> tuple[int, int]:
         wanted: dict[str, str] = {}
+        version = _qr_version()
         for page in self.plan.pages:
             if page.qr_url:
                 target = urls.absolute(self.plan.site_url, page.url)
-                key = hashlib.sha256(f"{_QR_VERSION}|{target}".encode()).hexdigest()
+                key = hashlib.sha256(f"{version}|{target}".encode()).hexdigest()
                 wanted[key] = target
         missing = {}
         for key, target in wanted.items():
@@ -139,18 +137,19 @@ class SiteOutputs:
         site_dir = Path(site_dir)
         # The search index first, on a thread: Pagefind's binary then runs on the other core
         # while cards, photos and QR codes are placed and the feeds and sitemaps written here.
-        records = search_records(self.plan, bodies)
+        memo = self.cache.memo
+        records = search_records(self.plan, bodies, memo)
         searching = None
         if indexer is not None:
-            indexer.submit(records, site_dir, search_folder(self.settings))
+            indexer.submit(records, site_dir, self.cache.search_folder, memo)
         else:
             self.progress.start("search", len(records))
-            searching = _Task(write_search_index, records, site_dir, search_folder(self.settings))
+            searching = _Task(write_search_index, records, site_dir, self.cache.search_folder, memo)
         # Folders made already (by the page store too: QR codes go into 5,000 pages' folders):
         # one mkdir per folder, not per file.
         folders = set() if folders is None else folders
         root = str(site_dir)
-        cards = {page.card_url: page.card.key() for page in self.plan.cards}  # a listing's pages share one
+        cards = {page.card_url: page.card.key(memo) for page in self.plan.cards}  # a listing's pages share one
         for url, key in cards.items():
             _place(self._card_files[key], os.path.join(root, url), folders)
         for url, path in self.plan.images.files.items():  # web-ready photos and icons
@@ -172,8 +171,6 @@ class SiteOutputs:
         searchable = searching.result() if searching is not None else len(records)
         if searching is not None:
             self.progress.advance("search", len(records))
-        self.cards_cache.prune_daily(grace_seconds=WEEK)
-        self.qr_cache.prune_daily(grace_seconds=WEEK)
         drawn, reused = (self._card_stats.drawn, self._card_stats.reused) if self._card_stats else (0, 0)
         stats = OutputStats(pages=len(self.plan.pages), cards_drawn=drawn, cards_reused=reused,
                             qr_made=self._qr_counts[0], qr_reused=self._qr_counts[1], feeds=len(self.plan.feeds),
@@ -187,16 +184,6 @@ class SiteOutputs:
         if self._thread is not None:
             self._thread.join()
             self._thread = None
-        if self._tmp is not None:
-            self._tmp.cleanup()
-            self._tmp = None
-
-
-def search_folder(settings: Settings) -> Path | None:
-    """Where this content folder's search documents and bundles are kept between builds (search.py)."""
-    if settings.cache_dir is None:
-        return None
-    return content_cache_file(settings.cache_dir, settings.content_dir, "search").with_suffix("")
 
 
 def write_feeds(plan: SitePlan, site_dir: Path, bodies: Mapping[str, str], now: datetime) -> None:
@@ -207,7 +194,7 @@ def write_feeds(plan: SitePlan, site_dir: Path, bodies: Mapping[str, str], now: 
         _write(Path(site_dir) / feed.url, data)
 
 
-def refresh_texts(plan: SitePlan, settings: Settings, site_dir: Path, bodies: Bodies, now: datetime,
+def refresh_texts(plan: SitePlan, cache: BuildCache, site_dir: Path, bodies: Bodies, now: datetime,
                   indexer: BackgroundIndexer) -> None:
     """After the live preview re-rendered some bodies alone: the feeds and the search index
     that carry them, on a thread (the page itself is already served). The thread has its own
@@ -216,7 +203,7 @@ def refresh_texts(plan: SitePlan, settings: Settings, site_dir: Path, bodies: Bo
 
     def run() -> None:
         write_feeds(plan, site_dir, bodies, now)
-        indexer.submit(search_records(plan, bodies), Path(site_dir), search_folder(settings))
+        indexer.submit(search_records(plan, bodies, cache.memo), Path(site_dir), cache.search_folder, cache.memo)
 
     threading.Thread(target=run, name="ward-news-texts", daemon=True).start()
 

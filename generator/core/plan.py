@@ -24,6 +24,7 @@ from .reports import REPORT_LABEL, ReportView, build_report_view
 from .rules.articles import DESCRIPTION_MAX, summarize
 from .rules.documents import DOCUMENT_TYPES
 from .images import ImageSet
+from .memo import ContentMemo, memo_or_new
 from .rules.images import attachment_references
 from .settings import Settings
 
@@ -174,12 +175,15 @@ def home_featured(articles, limit: int) -> tuple[Article, ...]:
     return tuple(a for a in articles if a.featured)[: max(0, limit)]
 
 
-def build_plan(site: Site, settings: Settings, images: ImageSet | None = None) -> SitePlan:
+def build_plan(site: Site, settings: Settings, images: ImageSet | None = None, memo: ContentMemo | None = None
+               ) -> SitePlan:
     """Every page, feed and file of the site. `images` are the photos made web-ready
-    (`images.prepare_images`); without them pages show no photos (tests of other things)."""
+    (`pipeline.prepare_site_images`); without them pages show no photos (tests of other things).
+    `memo`: the build cache's, for what is derived from unchanged text (core/buildcache.py)."""
+    memo = memo_or_new(memo)
     feeds = plan_feeds(site.articles, site.categories, site.ward, ward_description(site.ward), site.reports,
                        site.documents)
-    builder = _Builder(site, settings, feeds)
+    builder = _Builder(site, settings, feeds, memo)
     # The order is the menu's order for pages that have a nav_title: home, news, plain pages.
     pages = [builder.home()]
     pages += [builder.listing(listing) for listing in build_listings(site, settings.pagination_per_page)]
@@ -200,21 +204,21 @@ def build_plan(site: Site, settings: Settings, images: ImageSet | None = None) -
     return SitePlan(site=site, home=builder.home_data, pages=tuple(pages), feeds=tuple(feeds),
                     description=builder.description,
                     site_url=settings.site_url, by_src={p.src_uri: p for p in pages}, images=images or ImageSet(),
-                    attachments=frozenset(attachment_references(site)))
+                    attachments=frozenset(attachment_references(site, memo)))
 
 
-def with_edited_body(page: PlannedPage, article: Article) -> PlannedPage:
+def with_edited_body(page: PlannedPage, article: Article, memo: ContentMemo | None = None) -> PlannedPage:
     """An article's page after an edit to its body alone (load.reload_body_edits): the same
     page with the new text and reading time; every other page of the plan stays as it is."""
-    view = dataclasses.replace(page.data, article=article, reading_minutes=reading_minutes(article.body))
+    view = dataclasses.replace(page.data, article=article, reading_minutes=reading_minutes(article.body, memo))
     return dataclasses.replace(page, body=article.body, data=view)
 
 
 class _Builder:
     """One method per page kind: URL, template, title, description and card in one place."""
 
-    def __init__(self, site: Site, settings: Settings, feeds: list[FeedSpec]):
-        self.site, self.settings, self.ward, self.feeds = site, settings, site.ward, feeds
+    def __init__(self, site: Site, settings: Settings, feeds: list[FeedSpec], memo: ContentMemo):
+        self.site, self.settings, self.ward, self.feeds, self.memo = site, settings, site.ward, feeds, memo
         self.description = ward_description(site.ward)
         self.content_root = str(Path(settings.content_dir).resolve())
         self.logo_path = str((Path(self.content_root) / self.ward.logo).resolve()) if self.ward.logo else None
@@ -235,7 +239,7 @@ class _Builder:
         # For every article page at once, not per page: one pass over tag and category lists.
         self.neighbours = neighbours(site.articles)
         self._links: dict[str, ArticleLink] = {}
-        self.related = related_articles(site.articles)
+        self.related = related_articles(site.articles, memo=memo)
 
     def home(self) -> PlannedPage:
         title = self.ward.name
@@ -257,7 +261,7 @@ class _Builder:
             previous=self._link(previous) if previous else None,
             next=self._link(next_) if next_ else None,
             related=tuple(self._link(a) for a in self.related[article.src_uri]),
-            reading_minutes=reading_minutes(article.body),
+            reading_minutes=reading_minutes(article.body, self.memo),
             breadcrumbs=(Breadcrumb("Trang chủ", ""),
                          Breadcrumb(article.category.name, urls.category_url(article.category.slug)),
                          Breadcrumb(article.title, urls.article_url(article.slug))),
@@ -390,7 +394,7 @@ class _Builder:
 
     def _page(self, kind: kinds.PageKind, src_uri, url, title, description, data, *, body="", nav_title="",
               card: CardSpec | None = None, card_name: str = "", feeds: tuple[FeedSpec, ...] = ()) -> PlannedPage:
-        card_url = urls.card_url(card_name, card.key()) if card is not None else ""
+        card_url = urls.card_url(card_name, card.key(self.memo)) if card is not None else ""
         return PlannedPage(kind=kind, src_uri=src_uri, url=url, title=title, description=description, data=data,
                            body=body, nav_title=nav_title, card=card, card_url=card_url,
                            card_alt=f"{title} – {self.ward.name}" if card else "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from .memo import MEMO
+from .memo import ContentMemo, memo_or_new
 
 #: Syllables (tiếng) a minute. Vietnamese writes a space between syllables, not words, so a
 #: count of space-separated tokens counts syllables (a word is often two). A fluent adult
@@ -37,10 +37,10 @@ def word_count(markdown: str) -> int:
     return len(text.split()) - len(_MARKUP_TOKEN.findall(f" {text} "))
 
 
-def reading_minutes(markdown: str) -> int:
+def reading_minutes(markdown: str, memo: ContentMemo | None = None) -> int:
     """Whole minutes, rounded up, at least 1. Through the memo (core/memo.py): every build plans
     every article, and all but the edited body are the same as last time."""
-    return MEMO.get(b"r", markdown, _minutes)
+    return memo_or_new(memo).get(b"r", markdown, _minutes)
 
 
 def _minutes(markdown: str) -> int:

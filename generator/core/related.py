@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Iterable
 
 from . import urls
-from .memo import MEMO
+from .memo import ContentMemo, memo_or_new
 from .model import Article
 
 RELATED_MAX = 5  # an article page lists up to this many; fewer only when fewer share a tag or category
@@ -61,8 +61,8 @@ def neighbours(articles: Iterable[Article]) -> dict[str, tuple[Article | None, A
             for i, a in enumerate(ordered)}
 
 
-def related_articles(articles: Iterable[Article], limit: int = RELATED_MAX,
-                     per_list: int = CANDIDATES_PER_LIST) -> dict[str, tuple[Article, ...]]:
+def related_articles(articles: Iterable[Article], limit: int = RELATED_MAX, per_list: int = CANDIDATES_PER_LIST,
+                     memo: ContentMemo | None = None) -> dict[str, tuple[Article, ...]]:
     """src_uri → up to `limit` related articles, best first, never the article itself.
 
     Computed for the whole site at once, in time linear in the number of articles, and kept in
@@ -71,7 +71,7 @@ def related_articles(articles: Iterable[Article], limit: int = RELATED_MAX,
     ordered = sorted(articles, key=lambda a: a.sort_key)  # position = newness: 0 is the newest
     signature = f"{limit}|{per_list}\n" + "\n".join(
         f"{a.src_uri}\0{a.category.slug}\0{' '.join(t.slug for t in a.tags)}" for a in ordered)
-    ranked = MEMO.get(b"R", signature, lambda _: _rank_related(ordered, limit, per_list))
+    ranked = memo_or_new(memo).get(b"R", signature, lambda _: _rank_related(ordered, limit, per_list))
     by_src = {a.src_uri: a for a in ordered}
     return {src: tuple(by_src[r] for r in found) for src, found in ranked.items()}
 

@@ -27,7 +27,7 @@ import sys
 import tempfile
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -40,15 +40,19 @@ except ImportError:  # pragma: no cover - Windows
 
 from . import urls, vi
 from .cache import place_file
-from .memo import MEMO
+from .fingerprint import code_fingerprint
+from .memo import ContentMemo, memo_or_new
 from .pagestore import Bodies
 from .plan import SitePlan
 from .reports import REPORT_LABEL
 from .text import fold
 
-# How records become documents: this module, the folding of words, their paths (a bundle's hash has it).
-_CODE_DIGEST = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
-                                       for name in ("search.py", "text.py", "urls.py"))).hexdigest()
+
+def _code_digest() -> str:
+    """How records become documents: this module and what it imports (a bundle's hash has it)."""
+    return code_fingerprint(__name__)
+
+
 SEARCH_DIR = "pagefind"  # the bundle's folder in the built site (Pagefind's own default)
 TITLE_WEIGHT = 10  # Pagefind's scale: h1 is 7 by default, body text 1
 COMMON_MIN_PAGES = 200  # below this the whole index is small: every word is kept
@@ -60,21 +64,23 @@ class SearchRecord:
     url: str  # relative to the site root, e.g. "tin-tuc/trao-qua/"
     title: str
     text: str  # the page's text, plain, as written: what is matched (folded)
+    # The build cache's memo, which keeps each text's folded words (core/buildcache.py).
+    memo: ContentMemo | None = field(default=None, compare=False, repr=False)
     summary: str = ""  # what a result shows under its headline: the page's description
 
     @property
     def title_words(self) -> list[str]:
-        return _distinct_words_cached(self.title)
+        return _distinct_words_cached(self.title, self.memo)
 
     @property
     def text_words(self) -> list[str]:
-        return _distinct_words_cached(self.text)
+        return _distinct_words_cached(self.text, self.memo)
     date: str = ""  # "09/01/2026", or "" for pages without a date
     section: str = ""  # the category, "Báo cáo tổng kết", or ""
     year: int = 0  # of the date, which decides the page's bundle (search_shards); 0 without one
 
 
-def search_records(plan: SitePlan, bodies: Mapping[str, str]) -> list[SearchRecord]:
+def search_records(plan: SitePlan, bodies: Mapping[str, str], memo: ContentMemo | None = None) -> list[SearchRecord]:
     """A record per searchable planned page, its text taken from the page's rendered body."""
     dated = {a.src_uri: (a.date, a.category.name) for a in plan.site.articles}
     dated.update({r.src_uri: (r.date, REPORT_LABEL) for r in plan.site.reports})
@@ -88,9 +94,9 @@ def search_records(plan: SitePlan, bodies: Mapping[str, str]) -> list[SearchReco
             text = organisation_text(page.data)
         else:
             text = " ".join(part for part in (particulars.get(page.src_uri, ""),
-                                              body_text(bodies, page.src_uri)) if part) or page.description
+                                              body_text(bodies, page.src_uri, memo)) if part) or page.description
         when, section = dated.get(page.src_uri, (None, ""))
-        records.append(SearchRecord(url=page.url, title=page.title, text=text, summary=page.description,
+        records.append(SearchRecord(url=page.url, title=page.title, text=text, memo=memo, summary=page.description,
                                     date=vi.format_date_short(when) if when else "", section=section,
                                     year=when.year if when else 0))
     return records
@@ -108,7 +114,7 @@ def organisation_text(about) -> str:
     return " ".join((*about.duties, *about.members, *about.groups, people, about.hours))
 
 
-def common_words(records: list[SearchRecord]) -> frozenset[str]:
+def common_words(records: list[SearchRecord], memo: ContentMemo | None = None) -> frozenset[str]:
     """Folded words found in more than half the pages of a site of at least COMMON_MIN_PAGES:
     "phuong", "mat", "tran", "cua"... They tell no page from another, yet their lists of pages
     are most of the index, and Pagefind downloads the index chunk of every word of a query.
@@ -121,13 +127,14 @@ def common_words(records: list[SearchRecord]) -> frozenset[str]:
     anything is missing."""
     if len(records) < COMMON_MIN_PAGES:
         return frozenset()
-    pages = {r.url: (MEMO.key(b"W", r.title), MEMO.key(b"W", r.text)) for r in records}
+    memo = memo_or_new(memo)
+    pages = {r.url: (memo.key(b"W", r.title), memo.key(b"W", r.text)) for r in records}
     for key in itertools.chain.from_iterable(pages.values()):  # every page's words stay in the memo:
-        MEMO.known(key)  # they are the counts' terms (marked used, read or not)
-    counts = _counts_since(MEMO.known(MEMO.key(b"c", _COUNTS)), pages, records)
+        memo.known(key)  # they are the counts' terms (marked used, read or not)
+    counts = _counts_since(memo.known(memo.key(b"c", _COUNTS)), pages, records, memo)
     if counts is None:
         counts = collections.Counter(itertools.chain.from_iterable(_words_of(r) for r in records))
-    MEMO.keep(b"c", _COUNTS, (pages, counts))
+    memo.keep(b"c", _COUNTS, (pages, counts))
     return frozenset(word for word, count in counts.items() if count * 2 > len(records))
 
 
@@ -138,8 +145,8 @@ def _words_of(record: SearchRecord) -> set[str]:
     return set(record.title_words).union(record.text_words)
 
 
-def _counts_since(state, pages: dict[str, tuple[bytes, bytes]], records: list[SearchRecord]
-                  ) -> collections.Counter | None:
+def _counts_since(state, pages: dict[str, tuple[bytes, bytes]], records: list[SearchRecord],
+                  memo: ContentMemo) -> collections.Counter | None:
     """The last build's counts brought up to date, or None when they cannot be."""
     if not (isinstance(state, tuple) and len(state) == 2):
         return None
@@ -149,7 +156,7 @@ def _counts_since(state, pages: dict[str, tuple[bytes, bytes]], records: list[Se
     counts = collections.Counter(counts)  # the memo's copy stays as it was (the live preview)
     for url, keys in before.items():
         if pages.get(url) != keys:  # changed or gone: its old words no longer count
-            words = [MEMO.known(key) for key in keys]
+            words = [memo.known(key) for key in keys]
             if any(not isinstance(w, str) for w in words):
                 return None
             counts.subtract(set(words[0].split()).union(words[1].split()))
@@ -203,7 +210,8 @@ def search_shards(records: list[SearchRecord]) -> dict[str, list[SearchRecord]]:
     return {"": recent, ARCHIVE_DIR + "/": older} if older and recent else {"": records}
 
 
-def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Path | None = None) -> int:
+def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Path | None = None,
+                       memo: ContentMemo | None = None) -> int:
     """Write the Pagefind bundles (index, fragments, pagefind.js) into site_dir/pagefind/.
 
     Each record becomes a small HTML file in a folder that Pagefind's binary indexes in one run
@@ -214,7 +222,7 @@ def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Pa
     output = Path(site_dir).resolve() / SEARCH_DIR
     shutil.rmtree(output, ignore_errors=True)  # a live preview must not keep fragments of old pages
     records = list(records)
-    common = common_words(records)
+    common = common_words(records, memo)
     shards = search_shards(records)
     with _scratch_folder(kept) as scratch:
         bundles = {folder: _Bundle(Path(scratch), folder.strip("/") or "main", shard, common)
@@ -240,7 +248,7 @@ class _Bundle:
     and writes them), so a bundle already made is found without making 4,000 documents to hash."""
 
     def __init__(self, root: Path, name: str, records: list[SearchRecord], common: frozenset[str]):
-        digest = hashlib.sha256(f"{_pagefind_version()}\0{_CODE_DIGEST}\0".encode())
+        digest = hashlib.sha256(f"{_pagefind_version()}\0{_code_digest()}\0".encode())
         digest.update(" ".join(sorted(common)).encode("utf-8", "surrogatepass"))
         for record in sorted(records, key=lambda r: r.url):
             digest.update("\0".join((record.url, record.title, record.text, record.summary, record.date,
@@ -374,9 +382,9 @@ def distinct_words(text: str) -> list[str]:
     return list(seen)
 
 
-def _distinct_words_cached(text: str) -> list[str]:
+def _distinct_words_cached(text: str, memo: ContentMemo | None) -> list[str]:
     """Kept in the memo as one string: a list per page is 1.5 million objects to pickle at 5,000."""
-    return MEMO.get(b"W", text, _joined_words).split()
+    return memo_or_new(memo).get(b"W", text, _joined_words).split()
 
 
 def _joined_words(text: str) -> str:
@@ -390,13 +398,14 @@ class BackgroundIndexer:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._pending: tuple[list[SearchRecord], Path, Path | None] | None = None
+        self._pending: tuple[list[SearchRecord], Path, Path | None, ContentMemo | None] | None = None
         self._thread: threading.Thread | None = None
 
-    def submit(self, records: list[SearchRecord], site_dir: Path, kept: Path | None = None) -> None:
+    def submit(self, records: list[SearchRecord], site_dir: Path, kept: Path | None = None,
+               memo: ContentMemo | None = None) -> None:
         """Index `records` into `site_dir` soon (`kept`: the cache's folder, see write_search_index)."""
         with self._lock:
-            self._pending = (records, site_dir, kept)
+            self._pending = (records, site_dir, kept, memo)
             if self._thread is None:  # cleared under the lock by the thread as it ends
                 self._thread = threading.Thread(target=self._run, name="ward-news-search", daemon=True)
                 self._thread.start()
@@ -429,24 +438,25 @@ def _fold_word(raw: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(raw)))
 
 
-def body_text(bodies: Mapping[str, str] | Bodies, src_uri: str) -> str:
+def body_text(bodies: Mapping[str, str] | Bodies, src_uri: str, memo: ContentMemo | None = None) -> str:
     """The words of a page's body. A body still in the page store is not read when its text is
     remembered under the entry's name, which names a digest of its bytes."""
+    memo = memo_or_new(memo)
     stored = bodies.entry_name(src_uri) if isinstance(bodies, Bodies) else None
     if stored is not None:
-        return MEMO.get(b"P", stored, lambda _: _parse_text(bodies.get(src_uri, "")))
-    return plain_text(bodies.get(src_uri, ""))
+        return memo.get(b"P", stored, lambda _: _parse_text(bodies.get(src_uri, "")))
+    return plain_text(bodies.get(src_uri, ""), memo)
 
 
-def stored_text_known(entry_name: str) -> bool:
+def stored_text_known(entry_name: str, memo: ContentMemo) -> bool:
     """Whether `body_text` remembers the words of the stored body named `entry_name`."""
-    return MEMO.has(b"P", entry_name)
+    return memo.has(b"P", entry_name)
 
 
-def plain_text(html: str) -> str:
-    """The words of a sanitised body, paragraphs separated by a space (through MEMO: all
+def plain_text(html: str, memo: ContentMemo | None = None) -> str:
+    """The words of a sanitised body, paragraphs separated by a space (through the memo: all
     bodies but the one saved are the same as last time)."""
-    return MEMO.get(b"p", html, _parse_text)
+    return memo_or_new(memo).get(b"p", html, _parse_text)
 
 
 def _parse_text(html: str) -> str:

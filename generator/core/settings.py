@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,3 +29,18 @@ class Settings:
     workers: int = 2  # processes for drawing cards; the machines we build on have two cores
     editor_repo: str = ""  # `owner/name` on GitHub: the web editor at quan-tri/ opens pull requests there
     editor_branch: str = "main"
+
+
+def display_prefix(settings: Settings) -> str:
+    """What comes before a src_uri in the path officers see: `content/`, nothing, or an absolute
+    folder when content/ lies outside the project."""
+    root = os.path.abspath(settings.content_dir)
+    prefix = os.path.relpath(root, os.path.abspath(settings.display_root)).replace(os.sep, "/")
+    if prefix.startswith(".."):
+        return Path(root).as_posix() + "/"
+    return "" if prefix == "." else prefix + "/"
+
+
+def display_path(settings: Settings, src_uri: str) -> str:
+    """The path officers see, relative to the project (`content/news/a.md`)."""
+    return display_prefix(settings) + src_uri

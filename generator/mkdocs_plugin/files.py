@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib.metadata
 import os
 from collections.abc import Mapping
-from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -155,15 +153,10 @@ def nav_entries(plan: SitePlan) -> list:
     return [{escape(page.nav_title): page.src_uri} for page in plan.nav]  # officer text: escaped
 
 
-#: Libraries whose output ends up in a page's HTML: a new version may render it differently.
-RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "MarkupSafe",
-                      "nh3", "Babel", "Pygments")
-_CODE = Path(__file__).resolve().parents[1]  # generator/: templates, plugin and core
-
-
-def shared_fingerprint(plan: SitePlan, config, mode: str = "build") -> str:
-    """What every page shows besides its own data: identity, menu, settings, the templates, and
-    the code and library versions that render them. Rendered pages outlive the process
+def shared_fingerprint(plan: SitePlan, config, code: str, mode: str = "build") -> str:
+    """What every page shows besides its own data: identity, menu, settings, the ward's own
+    templates, and `code`: the generator's code, packaged templates and the versions of the
+    libraries that render them (core/fingerprint.py). Rendered pages outlive the process
     (core/pagestore.py), so anything that can change between two builds is in here.
     `mode`: "build" or "serve" (the live preview writes no Content-Security-Policy)."""
     settings = [config.site_url, config.site_name, config.site_description, config.site_author, config.copyright,
@@ -172,9 +165,9 @@ def shared_fingerprint(plan: SitePlan, config, mode: str = "build") -> str:
                 config.markdown_extensions, config.mdx_configs, dict(config.plugins["ward-news"].config.items())]
     parts = [mode, repr(plan.site.ward), repr(nav_entries(plan)), stable_repr(settings),
              repr(sorted(plan.images.files)), repr(sorted(plan.attachments)),  # URLs: named by content hash
-             repr([(name, _version(name)) for name in RENDERING_PACKAGES])]
+             code]
     # Contents, not times: a fresh clone in CI (its .cache restored) still finds its pages.
-    for directory in dict.fromkeys([*theme_dirs(config.theme), str(_CODE)]):
+    for directory in theme_dirs(config.theme):
         for folder, dirnames, names in os.walk(directory):
             dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
             for name in sorted(names):
@@ -194,10 +187,3 @@ def stable_repr(value) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(stable_repr(v) for v in value) + "]"
     return repr(value)
-
-
-def _version(name: str) -> str:
-    try:
-        return importlib.metadata.version(name)
-    except importlib.metadata.PackageNotFoundError:
-        return ""

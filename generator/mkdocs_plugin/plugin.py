@@ -8,7 +8,6 @@ import html as html_module
 import logging
 import os
 import posixpath
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -21,15 +20,15 @@ from mkdocs.structure.toc import get_toc
 
 from ..core import urls
 from ..core.csp import with_csp
-from ..core.images import prepare_site_images, responsive_body
+from ..core.buildcache import BuildCache
+from ..core.images import responsive_body
 from ..core.rules.images import file_part, relative_src_uri
-from ..core.load import ArticleCache, load_site_cached, reload_body_edits
-from ..core.memo import MEMO, memo_file
+from ..core.load import reload_body_edits
 from ..core.outputs import OutputStats, SiteOutputs, refresh_texts
-from ..core.overrides import check_override_copies
-from ..core.pagestore import Bodies, PageStore, StoreChanged
+from ..core.pagestore import Bodies, StoreChanged
+from ..core.pipeline import prepare_site
 from ..core.progress import Progress
-from ..core.plan import SitePlan, build_plan, with_edited_body
+from ..core.plan import SitePlan, with_edited_body
 from ..core.rules.fields import parse_date, zone
 from ..core.sanitize import sanitize_html
 from ..core.search import BackgroundIndexer, stored_text_known
@@ -46,7 +45,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     def __init__(self):
         self.plan: SitePlan | None = None
         self.problems = None
-        self.cache: ArticleCache | None = None  # kept across `serve` rebuilds only
+        self.serving = False  # `serve`: the build cache (its memo, checked articles) stays in memory
+        self.cache: BuildCache | None = None  # the build cache (core/buildcache.py), one per build
         self.indexer: BackgroundIndexer | None = None  # serve: the search index is written after each rebuild
         self.rendered: dict[str, str] = {}  # dest path -> fingerprint of the page written there
         self.planned_dests: set[str] = set()  # dest paths of the pages this build plans
@@ -58,9 +58,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.bodies = Bodies()  # src_uri -> sanitised body HTML, for the feeds and search
         self.body_sources: frozenset[str] = frozenset()  # pages whose bodies feeds or search carry
         self.feed_sources: frozenset[str] = frozenset()  # of which the feeds
-        self._scratch: tempfile.TemporaryDirectory | None = None  # photos, when no cache_dir is set
         self.dirty = False  # MkDocs skips pages that are not modified (`ward-news build`, `serve`)
-        self.store: PageStore | None = None  # pages rendered by earlier builds (core/pagestore.py)
         self.rendered_now = 0  # pages this build rendered
         self.progress = Progress()  # the command line sets one that writes to a terminal
         # The command line's, when site_dir is an earlier site being emptied (core/publish.py
@@ -76,7 +74,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     # from the page store, and MkDocs skips it.
     def on_startup(self, *, command, dirty):
         self.dirty = dirty
-        self.cache = ArticleCache() if command == "serve" else None
+        self.serving = command == "serve"
         self.indexer = BackgroundIndexer() if command == "serve" else None
 
     # on_config: load and validate every officer file *before* MkDocs cleans site_dir, so a
@@ -95,24 +93,20 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             if parsed is None:
                 raise PluginError(f"ward-news: 'now' is not a date: {self.config.now!r}")
             now = parsed
-        if settings.cache_dir is not None:  # what earlier builds derived from unchanged content
-            MEMO.load(memo_file(settings.cache_dir, settings.content_dir))
-        result = load_site_cached(settings, now, self.cache)
-        if config.theme.custom_dir:  # untouched copies of our templates would hide every upgrade
-            check_override_copies(Path(config.theme.custom_dir), settings.display_root, result.problems)
-        self.problems = result.problems
-        images = None
-        if result.ok:  # photos are decoded only once the text is right: both before site/ is touched
-            images = prepare_site_images(result.site, settings, result.problems, self._images_cache(settings),
-                                         self.progress)
-        for problem in result.problems.warnings:
+        self.cache = self._build_cache(settings)
+        custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        prepared = prepare_site(settings, now, self.cache, custom_dir=custom_dir, progress=self.progress)
+        self.problems = prepared.problems
+        for problem in prepared.problems.warnings:
             log.info(problem.format())
-        if not result.ok or result.problems.has_errors:
-            for problem in result.problems.errors:
+        if not prepared.ok:
+            for problem in prepared.problems.errors:
                 log.error(problem.format())
-            count = len(result.problems.errors)
+            count = len(prepared.problems.errors)
             raise PluginError(f"Nội dung có {count} lỗi; trang web chưa được dựng lại. Sửa các lỗi ở trên rồi thử lại.")
-        self.plan = build_plan(result.site, settings, images)
+        self.plan = prepared.plan
+        images = self.plan.images
+        result = prepared.result
         self.settings, self.now = settings, now
         self.feed_sources = frozenset(e.src_uri for feed in self.plan.feeds for e in feed.entries)
         self.body_sources = self.feed_sources | frozenset(p.src_uri for p in self.plan.pages if p.kind.search)
@@ -126,10 +120,24 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         config.nav = nav_entries(self.plan)
         # MkDocs' own sitemap renders a template over every page; outputs.py writes ours instead.
         config.theme.static_templates.discard("sitemap.xml")
-        self.shared = shared_fingerprint(self.plan, config, "serve" if self.cache is not None else "build")
-        self.store = PageStore(Path(settings.cache_dir)) if settings.cache_dir is not None else None
+        self.shared = shared_fingerprint(self.plan, config, self.cache.code, "serve" if self.serving else "build")
+        self.store = self.cache.pages  # pages rendered by earlier builds (core/pagestore.py)
         self.rendered_now = 0
         return config
+
+    def _build_cache(self, settings) -> BuildCache:
+        """A build cache for this build; the live preview keeps its own from one save to the next."""
+        kept = self.cache
+        if self.serving and kept is not None and kept.persistent == (settings.cache_dir is not None) and \
+                (not kept.persistent or kept.root == Path(settings.cache_dir)) and \
+                kept.content_dir == Path(settings.content_dir):
+            kept.start_build()
+            return kept
+        if kept is not None:
+            kept.close()
+        cache = BuildCache(settings.cache_dir, settings.content_dir)
+        cache.load()
+        return cache
 
     # on_files: the plan decides which pages exist and where; officers' raw files are not
     # handed to MkDocs. Runs late so theme files are already in the collection.
@@ -144,11 +152,11 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.planned_dests = {f.abs_dest_path for f in planned}
         if self.dirty and self.store is not None:
             self._reuse_pages(planned)
-            if self.cache is None:  # `ward-news build`: the live preview keeps every Page for its quick path
+            if not self.serving:  # `ward-news build`: the live preview keeps every Page for its quick path
                 omit_reused_pages(planned)
         # Cards and QR codes need only the plan: draw them on the other core while pages render.
         self.progress.start("pages", sum(1 for f in planned if f.is_modified()))
-        self.outputs = SiteOutputs(self.plan, self.settings, self.progress)
+        self.outputs = SiteOutputs(self.plan, self.settings, self.cache, self.progress)
         self.outputs.start()
         return files
 
@@ -156,6 +164,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         """Link every page rendered before with the same fingerprint; MkDocs then skips it.
         Bodies the feeds carry, or whose search text is not remembered, are read now; the
         others only if something asks (core/pagestore.py Bodies)."""
+        memo = self.cache.memo
         for file in planned:
             src_uri = file.src_uri
             in_feed = src_uri in self.feed_sources
@@ -169,7 +178,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
                     del self.rendered[file.abs_dest_path]
             placed, body, text = self.store.place(file.fingerprint, Path(file.abs_dest_path),
                                                   src_uri in self.body_sources,
-                                                  lambda name: in_feed or not stored_text_known(name))
+                                                  lambda name: in_feed or not stored_text_known(name, memo))
             if placed:
                 file.reused = True
                 self.rendered[file.abs_dest_path] = file.fingerprint
@@ -189,8 +198,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     # half a second. Jinja checks each template's source against its entry.
     def on_env(self, env, *, config, files):
         self._env = env
-        if self.settings is not None and self.settings.cache_dir is not None:
-            env.bytecode_cache = template_cache(env, Path(self.settings.cache_dir))
+        if self.cache is not None and self.cache.templates_folder is not None:
+            env.bytecode_cache = template_cache(env, self.cache.templates_folder)
         env.filters.update(context.FILTERS)
         env.globals.update(context.env_globals(self.plan))
         return env
@@ -221,11 +230,11 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         for article in edited:
             # Only the page's own entry changes: every other page, the site model and the feeds'
             # entries show nothing of the body (the feeds' text comes from self.bodies).
-            page = with_edited_body(self.plan.by_src[article.src_uri], article)
+            page = with_edited_body(self.plan.by_src[article.src_uri], article, self.cache.memo)
             self.plan.by_src[article.src_uri] = page
             changed.append((page.src_uri, page.body, fingerprints.of(page)))
         render_again(changed, config, files, nav, env)
-        refresh_texts(self.plan, self.settings, config.site_dir, self.bodies, self.now, self.indexer)
+        refresh_texts(self.plan, self.cache, config.site_dir, self.bodies, self.now, self.indexer)
         log.info(f"Đã dựng lại {len(changed)} trang (chỉ nội dung bài thay đổi).")
         return True
 
@@ -267,18 +276,17 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
                                         self.store.folders if self.store is not None else None)
         except RuntimeError as exc:  # Pagefind failed, or the store changed (messages in Vietnamese)
             raise PluginError(str(exc)) from exc
-        if self.store is not None:
-            self.store.prune()
-        if self.cache is None and self.settings.cache_dir is not None:  # the live preview keeps it in memory
-            MEMO.save(memo_file(self.settings.cache_dir, self.settings.content_dir))
+        self.cache.prune()
+        if not self.serving:  # the live preview keeps its memo and checked articles in memory
+            self.cache.save()
         self.stats = dataclasses.replace(self.stats, pages_rendered=self.rendered_now,
                                          pages_reused=len(self.planned_dests) - self.rendered_now)
         self.progress.close()
         log.info(self.stats.summary())
         self._built = (config, self._files, self._nav, self._env)
-        if self.cache is None:
+        if not self.serving:
             self.bodies = Bodies()
-            self._drop_images_cache()
+            self.cache.close()
             return
         for stale in set(self.rendered) - self.planned_dests:
             with contextlib.suppress(OSError):
@@ -291,20 +299,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         if self.outputs is not None:
             self.outputs.close()
             self.outputs = None
-        self._drop_images_cache()
-
-    def _images_cache(self, settings) -> Path:
-        """Where photos are made: the project's cache, or a folder for this build only."""
-        if settings.cache_dir is not None:
-            return Path(settings.cache_dir)
-        self._drop_images_cache()
-        self._scratch = tempfile.TemporaryDirectory(prefix="ward-news-images-")
-        return Path(self._scratch.name)
-
-    def _drop_images_cache(self) -> None:
-        if self._scratch is not None:
-            self._scratch.cleanup()
-            self._scratch = None
+        if self.cache is not None and not self.serving:
+            self.cache.close()
 
     # on_post_page: remember what each page was rendered from, for the next dirty rebuild; fix
     # the theme's markup; add the Content-Security-Policy (core/csp.py), hashed from the finished
@@ -319,7 +315,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             if self.store is not None:  # the bytes MkDocs writes, for the next build to link
                 body = self.bodies.get(page.file.src_uri) if page.file.src_uri in self.body_sources else None
                 self.store.keep(fingerprint, html.encode("utf-8", errors="xmlcharrefreplace"), body,
-                                None if self.cache is not None else page.file.abs_dest_path)
+                                None if self.serving else page.file.abs_dest_path)
         return html
 
     # on_post_template: static theme pages (404.html) get the same treatment as content pages.
@@ -329,7 +325,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         return self._finish_html(fix_material_markup(output_content))
 
     def _finish_html(self, html: str) -> str:
-        return html if self.cache is not None else with_csp(html)
+        return html if self.serving else with_csp(html)
 
     def _photo_finder(self, planned):
         """An `src` in a rendered body -> its WebImage. MkDocs rewrote Markdown images relative

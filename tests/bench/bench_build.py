@@ -98,7 +98,8 @@ def core_rates(root: Path) -> dict:
 
     from generator.core.cache import DiskCache
     from generator.core.cards import draw_cards
-    from generator.core.images import prepare_site_images
+    from generator.core.buildcache import BuildCache
+    from generator.core.pipeline import prepare_site_images
     from generator.core.load import load_site
     from generator.core.plan import build_plan
     from generator.core.problems import ProblemLog
@@ -110,7 +111,7 @@ def core_rates(root: Path) -> dict:
     result = load_site(settings, now)
     with tempfile.TemporaryDirectory() as scratch:
         started = time.perf_counter()
-        images = prepare_site_images(result.site, settings, ProblemLog(), Path(scratch))
+        images = prepare_site_images(result.site, settings, ProblemLog(), BuildCache(Path(scratch), settings.content_dir))
         image_seconds = time.perf_counter() - started
         plan = build_plan(result.site, settings, images)
         # Distinct cards: a listing's pages share one, and the build draws each card once.

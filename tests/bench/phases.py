@@ -41,7 +41,7 @@ def timed(owner, name: str, label: str | None = None) -> None:
 
 for hook in ("on_config", "on_files", "_reuse_pages", "on_nav", "on_env", "on_post_build"):
     timed(plugin.WardNewsPlugin, hook)
-for step in ("load_site_cached", "prepare_site_images", "build_plan", "plan_files"):
+for step in ("prepare_site", "plan_files"):
     timed(plugin, step)
 timed(publish.PreviousSite, "ready", "previous site ready")
 timed(publish.PreviousSite, "remove_unused")

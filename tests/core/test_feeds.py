@@ -10,7 +10,8 @@ import feedparser
 from bs4 import BeautifulSoup
 
 from generator.core.feeds import FEED_SIZE, plan_feeds, render_feed
-from generator.core.images import prepare_site_images
+from generator.core.buildcache import BuildCache
+from generator.core.pipeline import prepare_site_images
 from generator.core.load import load_site
 from generator.core.plan import ward_description
 from generator.core.problems import ProblemLog
@@ -45,7 +46,7 @@ def _images(site, tmp_path):
     """The photos as a build publishes them (core/images.py), cached under tmp_path."""
     settings = Settings(content_dir=tmp_path / "content", display_root=tmp_path, site_url=SITE, workers=1)
     log = ProblemLog()
-    images = prepare_site_images(site, settings, log, tmp_path / "cache")
+    images = prepare_site_images(site, settings, log, BuildCache(tmp_path / "cache", settings.content_dir))
     assert not log.has_errors, log.problems
     return images
 

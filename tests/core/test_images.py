@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import Image
 
-from generator.core.images import WIDTHS, prepare_site_images, widths_for
+from generator.core.buildcache import BuildCache
+from generator.core.images import WIDTHS, widths_for
+from generator.core.pipeline import prepare_site_images
 from generator.core.load import load_site
 from generator.core.problems import ProblemLog
 from generator.core.rules.images import MAX_PIXELS
@@ -49,7 +51,7 @@ def site_with(tmp_path, files, body="Nội dung bài.", **front):
 def prepare(tmp_path, settings, result):
     assert result.ok, [p.format() for p in result.problems.problems]
     log = ProblemLog()
-    images = prepare_site_images(result.site, settings, log, tmp_path / "cache")
+    images = prepare_site_images(result.site, settings, log, BuildCache(tmp_path / "cache", settings.content_dir))
     return images, log
 
 
@@ -191,9 +193,9 @@ def test_truncated_jpeg_is_found_when_decoded_and_reported_where_it_is_used(tmp_
 
 
 def test_heic_without_pillow_heif_says_how_to_send_a_jpeg(tmp_path, monkeypatch):
-    import generator.core.images as images_module
+    import generator.core.heif as heif_module
 
-    monkeypatch.setattr(images_module, "register_heif", lambda: False)
+    monkeypatch.setattr(heif_module, "register_heif", lambda: False)
     settings, result = site_with(tmp_path, {"content/news/2026/iphone.heic": b"\0\0\0\x18ftypheic" + b"\0" * 64},
                                  image="iphone.heic")
     [problem] = result.problems.problems

@@ -202,14 +202,23 @@ def test_cache_reuses_unchanged_files_and_never_a_stale_answer(tmp_path):
 def test_an_article_cache_saved_without_digests_is_saved_again_with_them(tmp_path):
     """Fingerprints read `Article.digest`; a cache written before digests were kept is written
     again once, so that later builds do not describe every article each time."""
+    from generator.core.buildcache import BuildCache
     from generator.core.cache import read_checked_pickle, write_checked_pickle
-    from generator.core.load import ArticleCache, article_cache_path, load_site_cached
+    from generator.core.load import ArticleCache
 
     write_files(tmp_path, {"content/categories.yml": CATEGORIES, "content/news/a.md": article(),
                            "content/news/b.md": article(title="B")})
     settings = Settings(content_dir=tmp_path / "content", display_root=tmp_path, cache_dir=tmp_path / ".cache")
+
+    def load_site_cached(settings, now):  # as check and build do (core/pipeline.py)
+        cache = BuildCache(settings.cache_dir, settings.content_dir)
+        cache.load()
+        result = load_site(settings, now, cache.articles)
+        cache.save()
+        return result
+
     assert load_site_cached(settings, NOW).ok
-    path = article_cache_path(settings)
+    [path] = (tmp_path / ".cache" / "articles").glob("*.pickle")
     version, entries = read_checked_pickle(path, ArticleCache.FORMAT)
     assert all("_digest" in e.article.__dict__ for e in entries.values())  # saved with each article
     for entry in entries.values():

@@ -10,6 +10,7 @@ import pytest
 
 from generator.core.cache import CheckedCache
 from generator.core.pagestore import Bodies, PageStore, StoreChanged
+from generator.core.memo import ContentMemo
 from generator.core.search import body_text, stored_text_known
 
 
@@ -117,7 +118,8 @@ def test_a_body_a_feed_carries_is_read_when_its_page_is_placed(tmp_path):
     assert placed and text == "<p>Tin moi</p>" and asked == [body.name]
     bodies = Bodies()
     bodies.keep_stored("a.md", body, text)
-    assert body_text(bodies, "a.md") == "Tin moi" and stored_text_known(body.name)  # remembered by entry name
+    memo = ContentMemo()
+    assert body_text(bodies, "a.md", memo) == "Tin moi" and stored_text_known(body.name, memo)  # by entry name
     stored = next((tmp_path / "bodies").glob("f1.*"))
     stored.write_bytes(b"<p>Tin MOI</p>")  # damaged: the page is rendered again instead
     assert PageStore(tmp_path).place("f1", tmp_path / "site/b/index.html", with_body=True,

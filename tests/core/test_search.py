@@ -96,33 +96,32 @@ def test_common_words_counted_again_only_where_pages_changed_are_the_same_as_cou
     from generator.core.search import SearchRecord, common_words
 
     monkeypatch.setattr(search, "COMMON_MIN_PAGES", 10)
-    monkeypatch.setattr(search, "MEMO", ContentMemo())
+    memo = ContentMemo()
 
     def page(n, extra=""):
         word = "đê điều" if n % 2 == 0 else "chợ"  # "de dieu" on exactly half the pages
-        return SearchRecord(url=f"tin-tuc/{n}/", title=f"Tin {n}", text=f"Phường {word} {extra}")
+        return SearchRecord(url=f"tin-tuc/{n}/", title=f"Tin {n}", text=f"Phường {word} {extra}", memo=memo)
 
     def afresh(records):
         counts = collections.Counter(w for r in records for w in set(r.title_words) | set(r.text_words))
         return frozenset(w for w, c in counts.items() if c * 2 > len(records))
 
     records = [page(n) for n in range(20)]
-    assert common_words(records) == afresh(records) == {"tin", "phuong"}  # 10 of 20 is not more than half
-    known = search.MEMO.known(search.MEMO.key(b"c", search._COUNTS))
+    assert common_words(records, memo) == afresh(records) == {"tin", "phuong"}  # 10 of 20 is not more than half
+    known = memo.known(memo.key(b"c", search._COUNTS))
     calls = []
     monkeypatch.setattr(search, "_words_of", lambda r: calls.append(r.url) or set(r.title_words) | set(r.text_words))
     records[1] = page(1, "đê điều")  # an edit: "de dieu" on 11 of 20 now
     records.pop(5)  # a page gone (odd: no "de dieu")
     records.append(page(20, "mới"))  # a page new (even: "de dieu", 12 of 20)
     seven = next(i for i, r in enumerate(records) if r.url == "tin-tuc/7/")
-    records[seven] = SearchRecord(url="tin-tuc/7/", title="Tin bảy", text=records[seven].text)  # a headline edited
-    assert common_words(records) == afresh(records) == {"tin", "phuong", "de", "dieu"}
+    records[seven] = SearchRecord(url="tin-tuc/7/", title="Tin bảy", text=records[seven].text, memo=memo)  # retitled
+    assert common_words(records, memo) == afresh(records) == {"tin", "phuong", "de", "dieu"}
     assert sorted(calls) == ["tin-tuc/1/", "tin-tuc/20/", "tin-tuc/7/"]  # the others were not counted again
-    assert search.MEMO.known(search.MEMO.key(b"c", search._COUNTS)) is not known
+    assert memo.known(memo.key(b"c", search._COUNTS)) is not known
     assert known[1]["de"] == 10  # the memo's earlier counts were not changed in place (live preview)
-    search.MEMO = ContentMemo()  # nothing kept: everything counted
-    calls.clear()
-    assert common_words(records) == afresh(records) and len(calls) == len(records)
+    calls.clear()  # nothing kept: everything counted
+    assert common_words(records, ContentMemo()) == afresh(records) and len(calls) == len(records)
 
 
 def test_live_preview_indexes_after_the_rebuild_and_the_newest_request_wins(tmp_path):

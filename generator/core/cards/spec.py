@@ -11,9 +11,10 @@ from pathlib import Path
 
 import PIL
 
-from ..memo import MEMO
+from ..fingerprint import code_fingerprint
+from ..memo import ContentMemo, memo_or_new
 
-LAYOUT_VERSION = "4"  # bump whenever render.py draws differently
+LAYOUT_VERSION = "4"  # a name for the layout; the key also carries the code that draws it
 FONTS_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 FONT_FILES = ("BeVietnamPro-Bold.ttf", "BeVietnamPro-SemiBold.ttf", "BeVietnamPro-Regular.ttf")
 
@@ -37,22 +38,23 @@ class CardSpec:
         figures = tuple((_clean(value), _clean(label)) for value, label in self.figures[:3])
         object.__setattr__(self, "figures", figures)
 
-    def key(self) -> str:
+    def key(self, memo: ContentMemo | None = None) -> str:
         """A hash of everything that makes the PNG: text, the bytes of its images, fonts, layout.
         Computed once per spec (the build asks for it when drawing and again when placing)."""
         cached = self.__dict__.get("_key")
         if cached is None:
-            cached = self._compute_key()
+            cached = self._compute_key(memo_or_new(memo))
             object.__setattr__(self, "_key", cached)
         return cached
 
-    def _compute_key(self) -> str:
+    def _compute_key(self, memo: ContentMemo) -> str:
         # The same fields asdict() gives, without its deep copies (a key per page, 7,500 pages).
         fields = {name: getattr(self, name) for name in _FIELD_NAMES}
-        fields["logo"] = _file_hash(self.logo)
-        fields["photo"] = _file_hash(self.photo)
+        fields["logo"] = _file_hash(self.logo, memo)
+        fields["photo"] = _file_hash(self.photo, memo)
         fields["figures"] = [list(pair) for pair in self.figures]
-        payload = {"layout": LAYOUT_VERSION, "pillow": PIL.__version__, "fonts": _font_hashes(), "card": fields}
+        payload = {"layout": LAYOUT_VERSION, "code": code_fingerprint("generator.core.cards.render"),
+                   "pillow": PIL.__version__, "fonts": _font_hashes(), "card": fields}
         return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
@@ -68,11 +70,11 @@ def _font_hashes() -> dict[str, str]:
     return {name: hashlib.sha256((FONTS_DIR / name).read_bytes()).hexdigest() for name in FONT_FILES}
 
 
-def _file_hash(path: str | None) -> str | None:
+def _file_hash(path: str | None, memo: ContentMemo) -> str | None:
     """The photo's or logo's sha256, read again only when its stat changed (core/memo.py)."""
     if path is None:
         return None
-    digest = MEMO.file(b"h", path, _sha256)
+    digest = memo.file(b"h", path, _sha256)
     return "missing" if digest is None else digest
 
 

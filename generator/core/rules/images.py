@@ -14,7 +14,8 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..memo import MEMO
+from .. import heif
+from ..memo import ContentMemo, memo_or_new
 from ..problems import ProblemLog
 from .assets import AssetKind, file_part, is_attachment_target, relative_src_uri, resolve_asset, resolve_attachment
 
@@ -87,9 +88,7 @@ def inspect_image(path: Path) -> ImageInfo | str:
     """The image's header, or the problem code that refuses it. Decodes no pixels."""
     from PIL import Image, UnidentifiedImageError
 
-    from ..images import register_heif
-
-    if not register_heif() and path.suffix.lower() in (".heic", ".heif"):
+    if not heif.register_heif() and path.suffix.lower() in (".heic", ".heif"):
         return "image.heic_unsupported"
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -161,12 +160,13 @@ def _listed(targets):
     return lambda body: tuple(targets(body))
 
 
-def attachment_references(site) -> set[str]:
+def attachment_references(site, memo: ContentMemo | None = None) -> set[str]:
     """src_uris of every file the site publishes for download: documents' files and the
     attachments bodies link to. A file nobody references is never published."""
     found = {d.attachment.src_uri for d in site.documents}
+    memo = memo_or_new(memo)
     for owner in site.bodied():
-        for _, target in MEMO.get(b"a", owner.body, _listed(body_attachment_targets)):
+        for _, target in memo.get(b"a", owner.body, _listed(body_attachment_targets)):
             found.add(relative_src_uri(owner.src_uri, file_part(target)))
     return found
 
@@ -177,7 +177,8 @@ def check_body_images(body: str, body_line: int, owner_src_uri: str, content_dir
         resolve_image(target, owner_src_uri, content_dir, path, body_line + offset, log)
 
 
-def image_references(site, site_file_path: str = "content/site.yml") -> dict[str, list[tuple[str, int | None]]]:
+def image_references(site, site_file_path: str = "content/site.yml", memo: ContentMemo | None = None
+                     ) -> dict[str, list[tuple[str, int | None]]]:
     """src_uri -> every (file, line) that shows it: lead images, bodies of every kind, the logo.
 
     The one list of what the site publishes as images; a photo nobody references (a draft's) is
@@ -191,8 +192,9 @@ def image_references(site, site_file_path: str = "content/site.yml") -> dict[str
     for article in site.articles:
         if article.image:
             add(article.image.src_uri, article.path, article.lines.get("image"))
+    memo = memo_or_new(memo)
     for owner in site.bodied():
-        for offset, target in MEMO.get(b"i", owner.body, _listed(body_image_targets)):
+        for offset, target in memo.get(b"i", owner.body, _listed(body_image_targets)):
             add(relative_src_uri(owner.src_uri, file_part(target)), owner.path, owner.body_line + offset)
     if site.ward.logo:
         add(site.ward.logo, site_file_path, None)
