@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..core import cache, publish
+from ..core import publish
 from ..core.progress import Progress
 from .city import ward_target
 from .project import default_config, read_project
@@ -53,7 +53,7 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
         if progress and "ward-news" in config.plugins:  # a terminal: one line that moves
             config.plugins["ward-news"].progress = Progress(sys.stderr)
         config.plugins.on_startup(command="build", dirty=True)
-        placed = cache.track_placements()  # recorded at publish: the build after next builds in this site
+        placed: set[str] = set()
         try:
             if previous is not None:
                 if "ward-news" in config.plugins:  # the plugin writes first (on_files), MkDocs after it
@@ -61,8 +61,9 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
                 else:
                     previous.ready()
             build(config, dirty=True)
+            if "ward-news" in config.plugins:  # recorded at publish: the build after next builds in this site
+                placed = config.plugins["ward-news"].cache.placed
         finally:
-            cache.stop_tracking()
             config.plugins.on_shutdown()
         if previous is not None:
             previous.remove_unused(placed)

@@ -95,7 +95,10 @@ class BuildCache:
         self.images = DiskCache(self.root, "images")
         self.cards = DiskCache(self.root, "cards")
         self.qr = DiskCache(self.root, "qr")
-        self.pages = PageStore(self.root) if self.persistent else None
+        #: Every file this build linked or copied into the site from the cache (cache.place_file):
+        #: building into an earlier site, publish.PreviousSite keeps these and deletes the rest.
+        self.placed: set[str] = set()
+        self.pages = PageStore(self.root, self.placed) if self.persistent else None
 
     def _per_content(self, namespace: str) -> Path:
         return content_cache_file(self.root, self.content_dir, namespace)

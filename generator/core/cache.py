@@ -26,31 +26,16 @@ _umask = os.umask(0)
 os.umask(_umask)
 PUBLIC_FILE_MODE = 0o666 & ~_umask
 
-# Every target `place_file` placed, while a build into an earlier site records them
-# (`track_placements`): publish.PreviousSite keeps those links and deletes the others. A link
-# found in place, or unlinked and linked again, looks untouched from outside.
-_placed: set[str] | None = None
-
-
-def track_placements() -> set[str]:
-    """Start recording the targets `place_file` places (normalised paths)."""
-    global _placed
-    _placed = set()
-    return _placed
-
-
-def stop_tracking() -> None:
-    global _placed
-    _placed = None
-
-
 def place_file(source: Path | str, target: Path | str, folders: set[str] | None = None,
-               source_stat: os.stat_result | None = None) -> None:
+               source_stat: os.stat_result | None = None, placed: set[str] | None = None) -> None:
     """Put a cached file into the site: a hard link when possible (cheap), a copy otherwise.
     Whatever else was at `target` is unlinked first, never written through: it may be a link
     to another cache entry; the same file already there (a site built before, publish.py
     PreviousSite) is left as it is. `folders`: folders known to exist (thousands of pages, one
     mkdir each). `source_stat`: the source's, when the caller has just looked (a stat less).
+    `placed`: the build's record of every target placed (normalised; BuildCache.placed), which
+    publish.PreviousSite keeps while deleting the rest of an earlier site. A link found in place,
+    or unlinked and linked again, looks untouched from outside.
     Plain `os` calls on strings: a warm build places some 20,000 files this way."""
     source, target = os.fspath(source), os.fspath(target)
     parent = os.path.dirname(target)
@@ -64,8 +49,8 @@ def place_file(source: Path | str, target: Path | str, folders: set[str] | None 
         except FileNotFoundError:
             os.makedirs(parent, exist_ok=True)
         folders.add(parent)
-    if _placed is not None:
-        _placed.add(os.path.normpath(target))
+    if placed is not None:
+        placed.add(os.path.normpath(target))
     try:
         present = os.lstat(target)
     except FileNotFoundError:

@@ -144,16 +144,17 @@ class SiteOutputs:
             indexer.submit(records, site_dir, self.cache.search_folder, memo)
         else:
             self.progress.start("search", len(records))
-            searching = _Task(write_search_index, records, site_dir, self.cache.search_folder, memo)
+            searching = _Task(write_search_index, records, site_dir, self.cache.search_folder, memo,
+                              self.cache.placed)
         # Folders made already (by the page store too: QR codes go into 5,000 pages' folders):
         # one mkdir per folder, not per file.
         folders = set() if folders is None else folders
-        root = str(site_dir)
+        root, placed = str(site_dir), self.cache.placed
         cards = {page.card_url: page.card.key(memo) for page in self.plan.cards}  # a listing's pages share one
         for url, key in cards.items():
-            _place(self._card_files[key], os.path.join(root, url), folders)
+            _place(self._card_files[key], os.path.join(root, url), folders, placed=placed)
         for url, path in self.plan.images.files.items():  # web-ready photos and icons
-            _place(path, os.path.join(root, url), folders)
+            _place(path, os.path.join(root, url), folders, placed=placed)
         if self.plan.images.icons is not None:
             ward = self.plan.site.ward
             _write(site_dir / urls.web_manifest_url(),
@@ -162,7 +163,7 @@ class SiteOutputs:
         for page in self.plan.pages:
             if page.qr_url:
                 key = self._qr_keys[urls.absolute(self.plan.site_url, page.url)]
-                _place(self._qr_files[key], os.path.join(root, page.qr_url), folders)
+                _place(self._qr_files[key], os.path.join(root, page.qr_url), folders, placed=placed)
         write_feeds(self.plan, site_dir, bodies, now)
         for path, data in editor_files(self.plan.site, self.settings).items():  # quan-tri/, when a repo is set
             _write(site_dir / path, data)

@@ -85,7 +85,8 @@ class Bodies:
 
 
 class PageStore:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, placed: set[str] | None = None):
+        self.placed = placed  # the build's record of what it placed (cache.place_file)
         self.pages = CheckedCache(root, "pages")
         self.bodies = CheckedCache(root, "bodies")
         self.reused = 0
@@ -116,7 +117,7 @@ class PageStore:
         if page is None:
             return False, None, None
         path, stat = page
-        place_file(path, target, self.folders, source_stat=stat)
+        place_file(path, target, self.folders, source_stat=stat, placed=self.placed)
         self.reused += 1
         return True, body, text
 
@@ -136,7 +137,7 @@ class PageStore:
         builds into it (core/publish.py PreviousSite), keeps them instead of writing them again."""
         written, self._written = self._written, []
         for entry, target in written:
-            place_file(entry, target, self.folders)
+            place_file(entry, target, self.folders, placed=self.placed)
 
     def prune(self) -> None:
         """Forget pages no build has used for a week (another ward may share the cache), once a

@@ -9,6 +9,7 @@ core data (a builder below) plus one template.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,6 +147,16 @@ class SitePlan:
     def lookup(self, src_uri: str) -> PlannedPage | None:
         """The planned page for a source path, or None for files that are not ours."""
         return self.by_src.get(src_uri)
+
+    @functools.cached_property
+    def feed_sources(self) -> frozenset[str]:
+        """src_uris of the pages whose bodies a feed carries."""
+        return frozenset(e.src_uri for feed in self.feeds for e in feed.entries)
+
+    @functools.cached_property
+    def body_sources(self) -> frozenset[str]:
+        """src_uris of the pages whose rendered bodies feeds or search carry."""
+        return self.feed_sources | frozenset(p.src_uri for p in self.pages if p.kind.search)
 
     @property
     def site_feeds(self) -> tuple[FeedSpec, ...]:

@@ -211,7 +211,7 @@ def search_shards(records: list[SearchRecord]) -> dict[str, list[SearchRecord]]:
 
 
 def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Path | None = None,
-                       memo: ContentMemo | None = None) -> int:
+                       memo: ContentMemo | None = None, placed: set[str] | None = None) -> int:
     """Write the Pagefind bundles (index, fragments, pagefind.js) into site_dir/pagefind/.
 
     Each record becomes a small HTML file in a folder that Pagefind's binary indexes in one run
@@ -234,7 +234,7 @@ def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Pa
             job.join()
         folders: set[str] = set()
         for folder, bundle in bundles.items():
-            bundle.place(output / folder, folders)
+            bundle.place(output / folder, folders, placed)
         _tidy(Path(scratch), {bundle.name for bundle in bundles.values()})
     (output / COMMON_WORDS_FILE).write_text(json.dumps(sorted(common)), encoding="utf-8")
     (output / MERGED_FILE).write_text(json.dumps([f for f in shards if f]), encoding="utf-8")
@@ -285,14 +285,15 @@ class _Bundle:
                 shutil.rmtree(old, ignore_errors=True)
         self.ready = True
 
-    def place(self, target: Path, folders: set[str]) -> None:
+    def place(self, target: Path, folders: set[str], placed: set[str] | None = None) -> None:
         if not self.ready:
             raise RuntimeError(f"Pagefind không tạo được chỉ mục tìm kiếm: {self.error}")
         source = str(self.path)
         for directory, _, names in os.walk(source):
             into = os.path.join(str(target), os.path.relpath(directory, source))
             for name in names:
-                place_file(os.path.join(directory, name), os.path.normpath(os.path.join(into, name)), folders)
+                place_file(os.path.join(directory, name), os.path.normpath(os.path.join(into, name)), folders,
+                           placed=placed)
 
 
 def _tidy(scratch: Path, names: set[str]) -> None:

@@ -4,37 +4,31 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import html as html_module
 import logging
 import os
-import posixpath
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
-from urllib.parse import unquote
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
-from ..core import urls
 from ..core.csp import with_csp
 from ..core.buildcache import BuildCache
-from ..core.images import responsive_body
-from ..core.rules.images import file_part, relative_src_uri
-from ..core.load import reload_body_edits
 from ..core.outputs import OutputStats, SiteOutputs, refresh_texts
-from ..core.pagestore import Bodies, StoreChanged
+from ..core.pagestore import Bodies
 from ..core.pipeline import prepare_site
 from ..core.progress import Progress
-from ..core.plan import SitePlan, with_edited_body
+from ..core.rendered import publishable_body
+from ..core.plan import SitePlan
 from ..core.rules.fields import parse_date, zone
-from ..core.sanitize import sanitize_html
-from ..core.search import BackgroundIndexer, stored_text_known
+from ..core.reuse import body_edits, reuse_pages
+from ..core.search import BackgroundIndexer
 from . import context
 from .config import WardNewsConfig, to_settings
-from .files import PlannedFile, nav_entries, omit_reused_pages, page_fingerprints, plan_files, shared_fingerprint
+from .files import PlannedFile, nav_entries, omit_reused_pages, plan_files, shared_fingerprint
 from .quick import QuickPreview, render_again
 from .theme import fix_material_markup, template_cache, use_packaged_theme
 
@@ -56,8 +50,6 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.outputs: SiteOutputs | None = None
         self.stats: OutputStats | None = None  # what the last build produced besides pages
         self.bodies = Bodies()  # src_uri -> sanitised body HTML, for the feeds and search
-        self.body_sources: frozenset[str] = frozenset()  # pages whose bodies feeds or search carry
-        self.feed_sources: frozenset[str] = frozenset()  # of which the feeds
         self.dirty = False  # MkDocs skips pages that are not modified (`ward-news build`, `serve`)
         self.rendered_now = 0  # pages this build rendered
         self.progress = Progress()  # the command line sets one that writes to a terminal
@@ -108,8 +100,6 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         images = self.plan.images
         result = prepared.result
         self.settings, self.now = settings, now
-        self.feed_sources = frozenset(e.src_uri for feed in self.plan.feeds for e in feed.entries)
-        self.body_sources = self.feed_sources | frozenset(p.src_uri for p in self.plan.pages if p.kind.search)
         ward = result.site.ward
         config.site_name = escape(ward.name)  # officer text: Material prints site_name unescaped
         if ward.tagline:
@@ -150,8 +140,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self._files = files
         planned = [f for f in files if isinstance(f, PlannedFile)]
         self.planned_dests = {f.abs_dest_path for f in planned}
-        if self.dirty and self.store is not None:
-            self._reuse_pages(planned)
+        if self.dirty and self.store is not None:  # core/reuse.py: the page store's policy
+            reuse_pages(planned, self.plan, self.store, self.bodies, self.rendered, self.cache.memo)
             if not self.serving:  # `ward-news build`: the live preview keeps every Page for its quick path
                 omit_reused_pages(planned)
         # Cards and QR codes need only the plan: draw them on the other core while pages render.
@@ -159,31 +149,6 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         self.outputs = SiteOutputs(self.plan, self.settings, self.cache, self.progress)
         self.outputs.start()
         return files
-
-    def _reuse_pages(self, planned: list[PlannedFile]) -> None:
-        """Link every page rendered before with the same fingerprint; MkDocs then skips it.
-        Bodies the feeds carry, or whose search text is not remembered, are read now; the
-        others only if something asks (core/pagestore.py Bodies)."""
-        memo = self.cache.memo
-        for file in planned:
-            src_uri = file.src_uri
-            in_feed = src_uri in self.feed_sources
-            if not file.is_modified():  # the live preview wrote this very page already
-                if not in_feed or self.bodies.stored_name(src_uri) is None:
-                    continue
-                try:  # it joined a feed since: its body is needed now
-                    self.bodies.get(src_uri)
-                    continue
-                except StoreChanged:  # gone or changed in the store: render the page again
-                    del self.rendered[file.abs_dest_path]
-            placed, body, text = self.store.place(file.fingerprint, Path(file.abs_dest_path),
-                                                  src_uri in self.body_sources,
-                                                  lambda name: in_feed or not stored_text_known(name, memo))
-            if placed:
-                file.reused = True
-                self.rendered[file.abs_dest_path] = file.fingerprint
-                if body is not None:
-                    self.bodies.keep_stored(src_uri, body, text)
 
     # on_pre_page: a page about to be rendered may sit in the site as a link to a stored page
     # (an earlier rebuild of the live preview); unlink it so that writing never goes through.
@@ -222,17 +187,9 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         if self._built is None or self.indexer is None:
             return False
         config, files, nav, env = self._built
-        edited = reload_body_edits(self.settings, self.plan.site, src_uris, self.now)
-        if edited is None:
+        changed = body_edits(self.plan, self.settings, src_uris, self.now, self.shared, self.cache.memo)
+        if changed is None:
             return False
-        fingerprints = page_fingerprints(self.plan, self.shared)
-        changed = []
-        for article in edited:
-            # Only the page's own entry changes: every other page, the site model and the feeds'
-            # entries show nothing of the body (the feeds' text comes from self.bodies).
-            page = with_edited_body(self.plan.by_src[article.src_uri], article, self.cache.memo)
-            self.plan.by_src[article.src_uri] = page
-            changed.append((page.src_uri, page.body, fingerprints.of(page)))
         render_again(changed, config, files, nav, env)
         refresh_texts(self.plan, self.cache, config.site_dir, self.bodies, self.now, self.indexer)
         log.info(f"Đã dựng lại {len(changed)} trang (chỉ nội dung bài thay đổi).")
@@ -256,9 +213,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         planned = self.plan.lookup(page.file.src_uri)
         if planned is not None:
             page.toc = get_toc([])
-            html = responsive_body(sanitize_html(html), self._photo_finder(planned), self._href(page.file.url),
-                                   eager_first=planned.lead_image is None)
-            if page.file.src_uri in self.body_sources:
+            html = publishable_body(self.plan, planned, html)
+            if page.file.src_uri in self.plan.body_sources:
                 self.bodies[page.file.src_uri] = html
             return html
         return html
@@ -313,7 +269,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             self.rendered_now += 1
             self.progress.advance("pages")
             if self.store is not None:  # the bytes MkDocs writes, for the next build to link
-                body = self.bodies.get(page.file.src_uri) if page.file.src_uri in self.body_sources else None
+                body = self.bodies.get(page.file.src_uri) if page.file.src_uri in self.plan.body_sources else None
                 self.store.keep(fingerprint, html.encode("utf-8", errors="xmlcharrefreplace"), body,
                                 None if self.serving else page.file.abs_dest_path)
         return html
@@ -326,22 +282,6 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
 
     def _finish_html(self, html: str) -> str:
         return html if self.serving else with_csp(html)
-
-    def _photo_finder(self, planned):
-        """An `src` in a rendered body -> its WebImage. MkDocs rewrote Markdown images relative
-        to the page's URL; raw `<img>` kept the path as written, relative to the source file."""
-        images, page_dir = self.plan.images, posixpath.dirname(urls.dest_path(planned.url))
-
-        def find(src: str):
-            src = file_part(html_module.unescape(src))
-            # MkDocs percent-encodes the paths it rewrites (`%E1%BA%A3nh.jpg` for `ảnh.jpg`).
-            return images.get(posixpath.normpath(posixpath.join(page_dir, unquote(src)))) or \
-                images.get(relative_src_uri(planned.src_uri, src))
-        return find
-
-    @staticmethod
-    def _href(page_url: str):
-        return lambda url: urls.relative(url, page_url)
 
     def on_page_context(self, ctx, *, page, config, nav):
         planned = self.plan.lookup(page.file.src_uri)

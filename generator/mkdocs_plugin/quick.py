@@ -24,6 +24,8 @@ from typing import Callable
 import watchdog.events
 import watchdog.observers
 
+from .mkdocs_private import render_pages_again, use_observer
+
 log = logging.getLogger("mkdocs.plugins.ward-news")
 
 #: Files editors write beside the one saved (swap, backup, probe files): never part of a site.
@@ -84,16 +86,14 @@ class QuickPreview:
 
 def render_again(pages: list[tuple[str, str, str]], config, files, nav, env) -> None:
     """Render (src_uri, Markdown, fingerprint) pages again with a finished build's MkDocs
-    objects, through MkDocs' own page functions, so that hooks, templates and writing are
-    exactly a whole build's. (Functions of mkdocs 1.6, pinned in pyproject.toml.)"""
-    from mkdocs.commands.build import _build_page, _populate_page
-
+    objects (mkdocs_private.py: MkDocs' own page functions)."""
+    changed = []
     for src_uri, markdown, fingerprint in pages:
         file = files.get_file_from_path(src_uri)
         file.content_string = markdown
         file.fingerprint = fingerprint
-        _populate_page(file.page, config, files, dirty=True)
-        _build_page(file.page, config, files.documentation_pages(), nav, env, dirty=True)
+        changed.append(file)
+    render_pages_again(changed, config, files, nav, env)
 
 
 def _changes_something(event) -> bool:
@@ -105,20 +105,14 @@ def _changes_something(event) -> bool:
 
 
 def _use_native_observer(server) -> None:
-    """Swap the server's polling observer (not started yet) for the platform's native one,
-    watching the same paths: a save is seen at once instead of up to half a second later, and
-    5,000 files are not stat()ed twice a second. Same reaction as the server's own `watch`,
-    for changes only (see `_changes_something`)."""
-    watched = dict(server._watched_paths)
-    server.observer = watchdog.observers.Observer(timeout=server.shutdown_delay)
+    """Swap the server's polling observer for the platform's native one, watching the same
+    paths: a save is seen at once instead of up to half a second later, and 5,000 files are not
+    stat()ed twice a second. Same reaction as the server's own `watch`, for changes only
+    (see `_changes_something`)."""
 
-    def callback(event) -> None:
-        if _changes_something(event):
-            with server._rebuild_cond:
-                server._want_rebuild = True
-                server._rebuild_cond.notify_all()
+    def handler(callback):
+        made = watchdog.events.FileSystemEventHandler()
+        made.on_any_event = callback  # type: ignore[method-assign]
+        return made
 
-    handler = watchdog.events.FileSystemEventHandler()
-    handler.on_any_event = callback  # type: ignore[method-assign]
-    for path in watched:
-        server._watch_refs[path] = server.observer.schedule(handler, path, recursive=True)
+    use_observer(server, watchdog.observers.Observer(timeout=server.shutdown_delay), _changes_something, handler)

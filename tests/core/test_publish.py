@@ -190,14 +190,11 @@ def test_an_earlier_site_keeps_only_the_links_this_build_placed_again(tmp_path, 
     assert sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if not p.is_dir()) == [
         "deep/er/old.png", "gone/index.html", "kept/index.html", "odd name/a\nb c.png", "relinked/x.png",
         "replaced/index.html"]
-    placed = cache.track_placements()
-    try:
-        cache.place_file(store / "a", staged / "kept/index.html", set())  # found in place: left as it is
-        os.remove(staged / "relinked/x.png")  # a folder emptied and filled again (the search bundle)
-        cache.place_file(store / "c", staged / "relinked/x.png", set())
-        cache.place_file(store / "a", staged / "replaced/index.html", set())  # another entry now
-    finally:
-        cache.stop_tracking()
+    placed: set[str] = set()  # the build's record (BuildCache.placed)
+    cache.place_file(store / "a", staged / "kept/index.html", set(), placed=placed)  # found in place: left as it is
+    os.remove(staged / "relinked/x.png")  # a folder emptied and filled again (the search bundle)
+    cache.place_file(store / "c", staged / "relinked/x.png", set(), placed=placed)
+    cache.place_file(store / "a", staged / "replaced/index.html", set(), placed=placed)  # another entry now
     os.remove(staged / "gone/index.html")
     (staged / "gone/index.html").write_text("rendered again")  # what on_pre_page and MkDocs do
     os.utime(store / "b", (1, 1))  # a cache marks deep/er/old.png's entry used: not a placement

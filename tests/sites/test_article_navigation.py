@@ -139,7 +139,7 @@ def test_live_preview_re_renders_a_page_when_a_linked_headline_changes_not_its_b
     from generator.core.load import load_site
     from generator.core.plan import build_plan
     from generator.core.settings import Settings
-    from generator.mkdocs_plugin.files import Fingerprints
+    from generator.core.reuse import Fingerprints
     from tests.conftest import CATEGORIES, write_files
 
     def fingerprints(older_title, older_body):
