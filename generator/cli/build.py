@@ -35,6 +35,11 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
         overrides["docs_dir"] = str(project.content_dir)
     if site_url:
         overrides["site_url"] = site_url
+    overlap = publish.site_dir_overlap(target, project.root, project.content_dir, project.root / ".cache")
+    if overlap is not None:  # publishing would move it aside and delete it: refuse before anything moves
+        click.secho(f"Không dựng trang web: {overlap}.", fg="red", err=True)
+        click.echo("Chọn một thư mục riêng cho trang web, ví dụ --site-dir site (mặc định).", err=True)
+        return 2
     work_dir = target.parent.parent if nested else None
     publish.sweep_stale(target, work_dir)
     staged, previous = publish.reusable_staging_dir(target, work_dir)

@@ -34,7 +34,7 @@ def check_command(content, fmt, config_file, ward):
     settings = settings_for(project)
     # What the build does before it writes anything (photos decoded, as the build would), and
     # the advice about what a state body's site should carry.
-    cache = BuildCache(settings.cache_dir, settings.content_dir)
+    cache = BuildCache(settings.cache_dir, settings.content_dir, settings.cache_key_file)
     try:
         cache.load()
         prepared = prepare_site(settings, datetime.now(zone(settings.timezone)), cache,

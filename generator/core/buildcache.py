@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import WEEK, DiskCache, content_cache_file
+from .cache import WEEK, DiskCache, content_cache_file, load_key
 from .fingerprint import code_fingerprint, forget_code
 from .load import ArticleCache
 from .memo import ContentMemo
@@ -35,10 +35,12 @@ class Namespace:
 
 
 NAMESPACES = (
-    Namespace("articles", "checked articles of one content folder (one pickle per folder)",
+    Namespace("articles", "checked articles of one content folder (one pickle per folder, read back only "
+              "with the HMAC of the user's key, kept outside the repository)",
               "sha256 of the file's bytes, its path, the timezone, categories and every referenced file's stat",
               "another generator code (whole package), or any key input", "BuildCache.save: entries the load did not use"),
-    Namespace("memo", "values derived from text: words, reading time, references, related articles, photo hashes",
+    Namespace("memo", "values derived from text: words, reading time, references, related articles, photo "
+              "hashes (a pickle, read back only with the HMAC of the user's key)",
               "a one-byte namespace + blake2b of the input text (a file: its path and full stat)",
               "another generator code (whole package)", "BuildCache.save: entries this build did not use"),
     Namespace("images", "web-ready photos (WebP + JPEG/PNG per width), their manifests, the logo's icons",
@@ -73,7 +75,9 @@ def namespace_table() -> str:
 class BuildCache:
     """Every namespace of one cache folder, for one content folder."""
 
-    def __init__(self, root: Path | None, content_dir: Path):
+    def __init__(self, root: Path | None, content_dir: Path, key_file: Path | None = None):
+        """`key_file`: the secret that authenticates the pickled namespaces (memo, articles), kept
+        outside every repository (Settings.cache_key_file); without it they last one process."""
         forget_code()  # the generator's files may have changed since the last build of this process
         self.persistent = root is not None
         self._scratch = None
@@ -83,6 +87,7 @@ class BuildCache:
         self.root = Path(root)
         self.content_dir = Path(content_dir)
         self.code = code_fingerprint()  # the whole package: for what depends on everything
+        self.key = load_key(key_file)
         self.memo = ContentMemo()
         self.articles: ArticleCache | None = None
         self.search_folder = self._per_content("search").with_suffix("") if self.persistent else None
@@ -108,8 +113,8 @@ class BuildCache:
         if not self.persistent:
             self.articles = None
             return
-        self.memo.load(self._per_content("memo"), self.code)
-        self.articles = ArticleCache.read(self._per_content("articles"), self.code)
+        self.memo.load(self._per_content("memo"), self.code, self.key)
+        self.articles = ArticleCache.read(self._per_content("articles"), self.code, self.key)
 
     def keep_in_memory(self, articles: ArticleCache) -> None:
         """The live preview keeps its checked articles in memory between saves."""
@@ -119,9 +124,9 @@ class BuildCache:
         """Write back the memo and the checked articles, when they changed."""
         if not self.persistent:
             return
-        self.memo.save(self._per_content("memo"), self.code)
+        self.memo.save(self._per_content("memo"), self.code, self.key)
         if self.articles is not None and self.articles.changed:
-            self.articles.save(self._per_content("articles"), self.code)
+            self.articles.save(self._per_content("articles"), self.code, self.key)
 
     def prune(self) -> None:
         """Forget what no build has used for a week (two wards may share a cache), once a day;

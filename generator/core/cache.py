@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
+import json
 import os
 import pickle
 import shutil
@@ -187,7 +189,7 @@ class CheckedCache(DiskCache):
 
     DIGEST_CHARS = 16
     TRUST_FILE = ".trusted"
-    _TRUST_FORMAT = b"ward-news-trusted-1\n"
+    _TRUST_FORMAT = b"ward-news-trusted-2\n"
 
     def __init__(self, root: Path, namespace: str):
         super().__init__(root, namespace)
@@ -202,8 +204,10 @@ class CheckedCache(DiskCache):
 
     def _trust(self) -> dict[str, tuple[int, int, int]]:
         if self._trusted is None:
-            saved = read_checked_pickle(self.directory / self.TRUST_FILE, self._TRUST_FORMAT)
-            self._trusted = saved if isinstance(saved, dict) else {}
+            saved = read_checked_json(self.directory / self.TRUST_FILE, self._TRUST_FORMAT)
+            self._trusted = {name: tuple(signature) for name, signature in saved.items()
+                             if isinstance(signature, list) and len(signature) == 3
+                             and all(type(n) is int for n in signature)} if isinstance(saved, dict) else {}
         return self._trusted
 
     #: An entry whose bytes are checked within two seconds of its last change is not trusted
@@ -246,7 +250,7 @@ class CheckedCache(DiskCache):
         names = set(self._index().values())
         kept = {name: signature for name, signature in self._trusted.items() if name in names}
         with contextlib.suppress(OSError):  # a read-only cache: the next build reads entries again
-            write_checked_pickle(self.directory / self.TRUST_FILE, self._TRUST_FORMAT, kept)
+            write_checked_json(self.directory / self.TRUST_FILE, self._TRUST_FORMAT, kept)
         self._trust_changed = False
 
     def _index(self) -> dict[str, str]:
@@ -308,10 +312,62 @@ def content_cache_file(cache_dir: Path, content_dir: Path, namespace: str) -> Pa
     return Path(cache_dir) / namespace / f"{folder}.pickle"
 
 
-def read_checked_pickle(path: Path, label: bytes):
-    """What `write_checked_pickle` saved at `path` under `label`, or None when there is none, it
-    is damaged (its digest no longer matches) or of another kind. Our own file in our own cache
-    folder: it is read back only by ward-news."""
+def user_key_file(home: Path) -> Path:
+    """Where this user's cache key lives: in their home, never in a project."""
+    return Path(home) / ".cache" / "ward-news" / "cache-key"
+
+
+def load_key(key_file: Path | None) -> bytes:
+    """The secret that authenticates this user's pickled cache files, kept at `key_file`, outside
+    any repository (made on first use, readable by its owner only). Without a key file, or when
+    it cannot be read or made, a key for this process alone: the cache then lasts one process."""
+    if key_file is not None:
+        key_file = Path(key_file)
+        try:
+            key = key_file.read_bytes()
+            if len(key) >= 32:
+                return key
+        except OSError:
+            pass
+        try:
+            key_file.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(os.urandom(32))
+            return key_file.read_bytes()
+        except OSError:
+            pass
+    return os.urandom(32)
+
+
+def read_checked_pickle(path: Path, label: bytes, key: bytes):
+    """What `write_checked_pickle` saved at `path` under `label` with `key`, or None when there is
+    none, it is damaged or of another kind, or it was not written with this key. A pickle runs
+    code when loaded: only a file that carries this user's HMAC (the key is never in a
+    repository, `load_key`) is unpickled, so a cache file committed in a pull request, or
+    planted on a shared machine, is a miss, never code that runs."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    head, digest, payload = data[: len(label)], data[len(label): len(label) + 32], data[len(label) + 32:]
+    if head != label or not hmac.compare_digest(hmac.new(key, payload, hashlib.sha256).digest(), digest):
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - an unreadable cache is only a slower build
+        return None
+
+
+def write_checked_pickle(path: Path, label: bytes, value, key: bytes) -> None:
+    """`value` pickled behind `label` and an HMAC of its bytes under `key`, written atomically."""
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    _write_atomically(path, label + hmac.new(key, payload, hashlib.sha256).digest() + payload)
+
+
+def read_checked_json(path: Path, label: bytes):
+    """What `write_checked_json` saved at `path` under `label`, or None when there is none or it is
+    damaged. JSON is plain data: loading it cannot run code."""
     try:
         data = Path(path).read_bytes()
     except OSError:
@@ -320,16 +376,20 @@ def read_checked_pickle(path: Path, label: bytes):
     if head != label or hashlib.sha256(payload).digest() != digest:
         return None
     try:
-        return pickle.loads(payload)
-    except Exception:  # noqa: BLE001 - an unreadable cache is only a slower build
+        return json.loads(payload)
+    except ValueError:
         return None
 
 
-def write_checked_pickle(path: Path, label: bytes, value) -> None:
-    """`value` pickled behind `label` and a digest of its bytes, written atomically."""
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+def write_checked_json(path: Path, label: bytes, value) -> None:
+    """`value` as JSON behind `label` and a digest of its bytes, written atomically."""
+    payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    _write_atomically(path, label + hashlib.sha256(payload).digest() + payload)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f"{_TEMP_PREFIX}{os.getpid()}-{path.name}")
-    temp.write_bytes(label + hashlib.sha256(payload).digest() + payload)
+    temp.write_bytes(data)
     os.replace(temp, path)

@@ -322,6 +322,14 @@ def _report_yaml_error(exc: yaml.MarkedYAMLError, text: str, path: str, log: Pro
     if "alias" in problem or "anchor" in problem:
         log.add("yaml.alias", path, line)
         return
+    if mark is not None:  # a Tab in the indent, whatever YAML made of it (often "mapping values")
+        source_lines = text.split("\n")
+        for index in (mark.line, mark.line - 1):
+            if 0 <= index < len(source_lines):
+                indent = source_lines[index][: len(source_lines[index]) - len(source_lines[index].lstrip())]
+                if "\t" in indent:
+                    log.add("yaml.syntax", path, index + 1 + offset, problem=_SYNTAX_HINTS[1][1], hint=_SYNTAX_HINTS[1][2])
+                    return
     if "mapping values are not allowed" in problem and mark is not None:
         source_lines = text.split("\n")
         if mark.line < len(source_lines) and _INDENTED_KEY.match(source_lines[mark.line]):

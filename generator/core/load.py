@@ -11,10 +11,12 @@ from datetime import datetime
 from pathlib import Path
 
 from .cache import read_checked_pickle, write_checked_pickle
+from .contained import Containment, read_reason
+from .urls import RESERVED_SEGMENTS
 from .frontmatter import Document, YNode, parse_yaml, split_document
 from .model import Article, Category, Site, WardInfo
 from .problems import Problem, ProblemLog
-from .rules import fields
+from .rules import fields, limits
 from .rules.articles import ONE_LINE_TEXT_KEYS, check_article
 from .rules.categories import author_index, check_authors, check_categories
 from .rules.body import check_body
@@ -46,6 +48,19 @@ class LoadResult:
         return self.site is not None
 
 
+def _undecodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.listdir's surrogate escapes for bytes that are not UTF-8
+        return True
+    return False
+
+
+def printable_name(name: str) -> str:
+    """A file name as it can be printed, each byte that is not UTF-8 shown as U+FFFD."""
+    return os.fsencode(name).decode("utf-8", "replace")
+
+
 class _Reader:
     """Reads files as officers' text: decoded, normalised, problems logged with the right path."""
 
@@ -54,16 +69,24 @@ class _Reader:
         self.root = settings.content_dir
         self._shown = display_prefix(settings)  # once: display() runs for every file
         self._root = os.fspath(self.root)
+        self.containment = Containment(self._root)  # only what is really inside content/ is read
 
     def display(self, src_uri: str) -> str:
         return self._shown + src_uri
 
     def raw(self, src_uri: str) -> bytes | None:
+        if not src_uri.isascii() and _undecodable(src_uri):  # bytes the file system gave that are not UTF-8
+            self.log.add("file.name_encoding", self.display(printable_name(src_uri)), None)
+            return None
+        path = os.path.join(self._root, src_uri)
+        if not self.containment.allows(path):  # a symlink out of content/: nothing of it is read
+            self.log.add("file.outside", self.display(src_uri), None)
+            return None
         try:
-            with open(os.path.join(self._root, src_uri), "rb") as handle:  # not pathlib: 5,000 files
+            with open(path, "rb") as handle:  # not pathlib: 5,000 files
                 return handle.read()
         except OSError as exc:
-            self.log.add("file.unreadable", self.display(src_uri), None, reason=exc.strerror or str(exc))
+            self.log.add("file.unreadable", self.display(src_uri), None, reason=read_reason(exc))
             return None
 
     def text(self, src_uri: str, data: bytes | None = None) -> str | None:
@@ -71,9 +94,13 @@ class _Reader:
         data = self.raw(src_uri) if data is None else data
         if data is None:
             return None
+        if not limits.check_size(data, path, self.log):
+            return None
         decoded = decode_text(data)
         if isinstance(decoded, DecodeError):
             self.log.add(decoded.code, path, decoded.line, column=decoded.column, char=decoded.char)
+            return None
+        if not limits.check_combining(decoded, path, self.log):  # before anything draws it (cards)
             return None
         garbled = garbled_line(decoded)
         if garbled is not None:
@@ -91,7 +118,13 @@ class _Reader:
         text = self.text(src_uri, data)
         if text is None:
             return None
-        return split_document(text, self.display(src_uri), self.log, lenient_keys)
+        document = split_document(text, self.display(src_uri), self.log, lenient_keys)
+        # The body's shape is bounded before Markdown or any reference scan reads it (the front
+        # matter has its own bounds: frontmatter.py).
+        if document is not None and not limits.check_body_shape(document.body, document.body_line,
+                                                                 self.display(src_uri), self.log):
+            return None
+        return document
 
 
 @dataclass
@@ -119,23 +152,23 @@ class ArticleCache:
         self.undigested = False
 
     @classmethod
-    def read(cls, path: Path, code: str) -> "ArticleCache":
+    def read(cls, path: Path, code: str, key: bytes) -> "ArticleCache":
         """The cache a previous build saved at `path`; an empty one when there is none, or when
         the file is damaged or was written by other generator code (`code`: core/fingerprint.py)."""
         cache = cls()
-        saved = read_checked_pickle(path, cls.FORMAT)
+        saved = read_checked_pickle(path, cls.FORMAT, key)
         if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == code and isinstance(saved[1], dict):
             cache._entries = saved[1]
         return cache
 
-    def save(self, path: Path, code: str) -> None:
+    def save(self, path: Path, code: str, key: bytes) -> None:
         """Write the entries the last load used, for the next build's process, each article
         with its digest (`Article.digest`: entries of an older version may lack it)."""
         for entry in self._entries.values():
             if entry.article is not None:
                 entry.article.digest
         self.undigested = False
-        write_checked_pickle(path, self.FORMAT, (code, self._entries))
+        write_checked_pickle(path, self.FORMAT, (code, self._entries), key)
 
     def get(self, key: str) -> _Checked | None:
         entry = self._entries.get(key)
@@ -256,6 +289,31 @@ def with_expiry(item, now: datetime):
     return item.with_changes(expired=True) if isinstance(item, Article) else dataclasses.replace(item, expired=True)
 
 
+#: Top-level names the built site itself writes (theme files, search, feeds, sitemaps, pages the
+#: generator makes): a file under content/ there would hide the theme's file, or be dropped.
+SITE_OWNED = frozenset(RESERVED_SEGMENTS | {"sitemap.xml", "sitemap.xml.gz", "sitemaps", "robots.txt",
+                                            "manifest.webmanifest", "404.html", "feed.xml", "atom.xml"})
+
+
+def check_site_owned_paths(root: Path, reader: "_Reader", log: ProblemLog) -> None:
+    """A problem at each file of content/ that sits where the site writes its own
+    (`content/assets/javascripts/ward-news.js` would silently replace the theme's script)."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name not in SITE_OWNED:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            found = sorted(os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
+                           for folder, _, names in os.walk(entry.path) for name in names)
+        else:
+            found = [entry.name]
+        for src_uri in found:
+            log.add("file.site_path", reader.display(src_uri), None, name=entry.name)
+
+
 def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = None) -> LoadResult:
     """Everything in content/, validated. `now` decides which articles are published yet.
 
@@ -266,6 +324,7 @@ def load_site(settings: Settings, now: datetime, cache: ArticleCache | None = No
     root = settings.content_dir
     tz = fields.zone(settings.timezone)
 
+    check_site_owned_paths(root, reader, log)
     ward = WardInfo(name=settings.site_name)
     if (root / "site.yml").is_file():
         ward = check_site_file(reader.yaml_file("site.yml"), reader.display("site.yml"), root, log,

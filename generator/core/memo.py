@@ -86,18 +86,18 @@ class ContentMemo:
         except OSError:
             return None
 
-    def load(self, path: Path, code: str) -> None:
+    def load(self, path: Path, code: str, key: bytes) -> None:
         """Add what the last build saved at `path` (once per process and path), if the same
         generator code (`code`: core/fingerprint.py) computed it."""
         path = Path(path)
         if self._loaded_from == path:
             return
-        saved = read_checked_pickle(path, self.FORMAT)
+        saved = read_checked_pickle(path, self.FORMAT, key)
         if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == code and isinstance(saved[1], dict):
             self._entries.update(saved[1])
         self._loaded_from = path
 
-    def save(self, path: Path, code: str) -> None:
+    def save(self, path: Path, code: str, key: bytes) -> None:
         """Keep what this build used (old texts go); written only when that differs from the file."""
         with self.lock:
             unused = len(self._entries) - len(self._used & self._entries.keys())
@@ -106,7 +106,7 @@ class ContentMemo:
             changed, self._changed = self._changed or bool(unused), False
             self._used = set()
             if changed or not Path(path).is_file():
-                write_checked_pickle(path, self.FORMAT, (code, self._entries))
+                write_checked_pickle(path, self.FORMAT, (code, self._entries), key)
 
 
 def memo_or_new(memo: ContentMemo | None) -> ContentMemo:

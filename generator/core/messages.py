@@ -35,6 +35,52 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Kiểm tra lại tệp, hoặc sao chép nội dung sang một tệp mới rồi lưu dạng UTF-8.",
     ),
     "file.unreadable": (ERROR, "Không đọc được tệp: {reason}.", None),
+    "file.too_large": (
+        ERROR,
+        "Tệp văn bản quá lớn ({size} MB; tối đa {limit} MB), không phải một bài viết bình thường.",
+        "Chia nội dung thành nhiều bài, hoặc đưa bảng số liệu dài thành tệp đính kèm (PDF, Excel).",
+    ),
+    "text.line_too_long": (
+        ERROR,
+        "Dòng này dài {length} ký tự (tối đa {limit}).",
+        "Xuống dòng giữa các đoạn văn (để một dòng trống giữa hai đoạn).",
+    ),
+    "text.markup_dense": (
+        ERROR,
+        "Dòng này có quá nhiều dấu [ , < hoặc ! (hơn {limit}), có lẽ là nội dung dán nhầm.",
+        "Kiểm tra lại dòng này; mỗi liên kết, mỗi ảnh nên ở một dòng riêng.",
+    ),
+    "text.nesting": (
+        ERROR,
+        "Dòng này thụt lề hoặc lồng trích dẫn (>) quá sâu.",
+        "Bỏ bớt khoảng trắng đầu dòng hoặc dấu > ở đầu dòng; danh sách chỉ nên lồng vài cấp.",
+    ),
+    "text.combining": (
+        ERROR,
+        "Dòng này có {count} dấu chồng lên một chữ cái, có lẽ là chữ bị lỗi khi dán.",
+        "Gõ lại chữ bị lỗi bằng bộ gõ tiếng Việt (Unicode dựng sẵn).",
+    ),
+    "article.tags.too_many": (
+        ERROR,
+        "Bài có {count} thẻ (tối đa {limit}).",
+        "Chỉ giữ vài thẻ chính; mỗi thẻ tạo một trang lưu trữ riêng.",
+    ),
+    "file.name_encoding": (
+        ERROR,
+        "Tên tệp không phải chữ Unicode (UTF-8) hợp lệ, có lẽ được đặt trên máy dùng bảng mã cũ.",
+        "Đổi tên tệp bằng chữ không dấu, số và dấu gạch ngang, ví dụ hoi-nghi-tong-ket.md.",
+    ),
+    "file.site_path": (
+        ERROR,
+        "Tệp này nằm ở chỗ dành cho tệp do trang web tự tạo (thư mục hoặc tệp “{name}”), nên sẽ che mất "
+        "tệp của giao diện hoặc bị bỏ qua.",
+        "Chuyển tệp sang một thư mục khác trong content/ (ví dụ content/images/), hoặc xóa nếu không dùng.",
+    ),
+    "file.outside": (
+        ERROR,
+        "Tệp này là một liên kết (symlink) trỏ ra ngoài thư mục content/, nên không được đọc và đăng.",
+        "Chép chính tệp đó vào content/ thay cho liên kết.",
+    ),
     "file.garbled": (
         WARNING,
         "Chữ ở dòng này có vẻ được gõ bằng phông VNI hoặc TCVN3 rồi lưu lại thành UTF-8, nên dấu hiện sai "
@@ -116,6 +162,11 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         ERROR,
         "Đường dẫn (slug) “{value}” chỉ được có chữ thường không dấu, chữ số và dấu gạch ngang.",
         "Ví dụ: {suggestion}",
+    ),
+    "article.slug.too_long": (
+        ERROR,
+        "Đường dẫn (slug) dài {length} ký tự (tối đa {limit}).",
+        "Rút gọn, ví dụ: {suggestion}",
     ),
     "article.slug.from_name": (
         ERROR,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from dataclasses import dataclass, field
 
 from . import messages
@@ -12,6 +13,18 @@ from . import messages
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """`text` on one line: a line break or other control character in a file name or a quoted
+    value is shown as an escape (`\\n`), so no printed problem can start a line of its own (a
+    line GitHub's runner would read as a workflow command, `::error ...`)."""
+    if not _CONTROL_CHARACTERS.search(text):
+        return text
+    return _CONTROL_CHARACTERS.sub(lambda m: "\\n" if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -31,11 +44,12 @@ class Problem:
 
     def format(self) -> str:
         """`path:line: message`, then the hint on its own line, as compilers print."""
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = printable(self.path)
+        where = f"{path}:{self.line}" if self.line else path
         label = "lỗi" if self.is_error else "cảnh báo"
-        text = f"{where}: {label}: {self.message} [{self.code}]"
+        text = f"{where}: {label}: {printable(self.message)} [{self.code}]"
         if self.hint:
-            text += f"\n    gợi ý: {self.hint}"
+            text += f"\n    gợi ý: {printable(self.hint)}"
         return text
 
     def format_github(self) -> str:

@@ -25,12 +25,37 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .cache import read_checked_pickle, write_checked_pickle
+from .cache import read_checked_json, write_checked_json
 
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None
+
+def site_dir_overlap(site_dir: Path, project_root: Path, content_dir: Path, cache_dir: Path | None) -> str | None:
+    """Why `site_dir` may not be built into, in Vietnamese, or None. Publishing moves the old site
+    aside and deletes it: a site folder that is, holds or sits inside the content, the project's
+    git history or the cache would take them with it; one that is or holds the project too."""
+    site = Path(os.path.realpath(site_dir))
+
+    def overlaps(other: Path) -> bool:
+        other = Path(os.path.realpath(other))
+        return site == other or other in site.parents or site in other.parents
+
+    def holds(other: Path) -> bool:
+        other = Path(os.path.realpath(other))
+        return site == other or site in other.parents
+
+    if overlaps(content_dir):
+        return f"thư mục trang web {site} trùng, chứa hoặc nằm trong thư mục nội dung {content_dir}"
+    if holds(project_root):
+        return f"thư mục trang web {site} là hoặc chứa cả thư mục dự án {project_root}"
+    if overlaps(Path(project_root) / ".git"):
+        return f"thư mục trang web {site} trùng, chứa hoặc nằm trong thư mục .git của dự án"
+    if cache_dir is not None and overlaps(cache_dir):
+        return f"thư mục trang web {site} trùng, chứa hoặc nằm trong bộ nhớ đệm {cache_dir}"
+    return None
+
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -241,7 +266,8 @@ def reusable_staging_dir(site_dir: Path, work_dir: Path | None = None) -> tuple[
     parent.mkdir(parents=True, exist_ok=True)
     with _lock(site_dir, work_dir):
         if spare.is_dir() and not spare.is_symlink():
-            placed = read_checked_pickle(record, _RECORD_FORMAT)
+            saved = read_checked_json(record, _RECORD_FORMAT)
+            placed = frozenset(p for p in saved if isinstance(p, str)) if isinstance(saved, list) else None
             record.unlink(missing_ok=True)
             folder = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=parent))
             os.rmdir(folder)
@@ -264,7 +290,7 @@ def _record(site_dir: Path, work_dir: Path | None, spare: bool = False) -> Path:
     return parent / f".{name}{'.spare' if spare else ''}.placed"
 
 
-_RECORD_FORMAT = b"ward-news-placed-1\n"
+_RECORD_FORMAT = b"ward-news-placed-2\n"
 
 
 def _keep_as_spare(old: Path, site_dir: Path, work_dir: Path | None) -> bool:
@@ -337,7 +363,7 @@ def publish(staged: Path, site_dir: Path, work_dir: Path | None = None,
             record.unlink(missing_ok=True)
         else:
             with contextlib.suppress(OSError):  # without it the next build but one starts empty
-                write_checked_pickle(record, _RECORD_FORMAT, frozenset(placed))
+                write_checked_json(record, _RECORD_FORMAT, sorted(set(placed)))
 
 
 def publish_entries(staged: Path, site_dir: Path, work_dir: Path | None = None) -> None:

@@ -42,6 +42,26 @@ _ATTRIBUTES = {
 _SCHEMES = {"http", "https", "mailto", "tel"}
 _ATTRIBUTES["details"] = {"open"}
 
+#: Where the theme's element ids live: Material's ("__config", "__drawer", "__search"...), ours
+#: ("wn-..."), and "md-" kept for Material's. A test checks every id the packaged templates
+#: write. An officer's id there (a heading "## __config", `<div id="wn-report">`) would replace
+#: the theme's element: it is moved into the officers' own namespace, OFFICER_ID_PREFIX.
+THEME_ID_PREFIXES = ("__", "wn-", "md-")
+OFFICER_ID_PREFIX = "nd-"  # nội dung
+
+
+def officer_id(value: str) -> str:
+    """An id from a body, out of the theme's namespace (and a same-page link to it, likewise)."""
+    return OFFICER_ID_PREFIX + value if value.startswith(THEME_ID_PREFIXES) else value
+
+
+def _own_ids(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "id":
+        return officer_id(value)
+    if tag == "a" and attribute == "href" and value.startswith("#"):
+        return "#" + officer_id(value[1:])
+    return value
+
 
 def sanitize_html(html: str) -> str:
     return nh3.clean(
@@ -51,6 +71,7 @@ def sanitize_html(html: str) -> str:
         url_schemes=_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_own_ids,
     )
 
 
@@ -61,6 +82,7 @@ def absolutize_urls(html: str, base: str) -> str:
     """
 
     def resolve(tag: str, attribute: str, value: str) -> str | None:
+        value = _own_ids(tag, attribute, value)
         if (tag, attribute) in {("a", "href"), ("img", "src")}:
             return urljoin(base, value)
         return value
@@ -96,8 +118,9 @@ class Removed:
 class _Inventory(HTMLParser):
     """Every tag, attribute and comment in a piece of HTML, counted."""
 
-    def __init__(self, html: str):
+    def __init__(self, html: str, own_ids: bool = False):
         super().__init__(convert_charrefs=True)
+        self.own_ids = own_ids  # count ids as the sanitiser writes them (moved, not removed)
         self.items: Counter = Counter()
         self.feed(html)
         self.close()
@@ -106,7 +129,10 @@ class _Inventory(HTMLParser):
         tag = "img" if tag == "image" else tag  # the HTML parser in nh3 reads <image> as <img>
         self.items[("tag", tag, "")] += 1
         for name, value in attrs:
-            self.items[("attribute", f"{tag} {name}", (value or "").strip())] += 1
+            value = (value or "").strip()
+            if self.own_ids:
+                value = _own_ids(tag, name, value)
+            self.items[("attribute", f"{tag} {name}", value)] += 1
 
     handle_startendtag = handle_starttag
 
@@ -125,7 +151,7 @@ _URL_ATTRIBUTES = {"href", "src", "cite", "action", "formaction", "xlink:href", 
 
 def removed_parts(html: str) -> list[Removed]:
     """What `sanitize_html(html)` removes, in a stable order, each once. Empty: nothing removed."""
-    before = _Inventory(html).items
+    before = _Inventory(html, own_ids=True).items
     after = _Inventory(sanitize_html(html)).items
     found: dict[Removed, None] = {}
     for (kind, name, value), count in before.items():

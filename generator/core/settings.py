@@ -26,6 +26,9 @@ class Settings:
     home_featured_max: int = 3
     site_name: str = "Phường"  # used when content/site.yml gives no name
     cache_dir: Path | None = None  # on-disk caches (cards...); None: nothing is cached between builds
+    # The secret that authenticates pickled cache files (core/cache.py load_key), outside every
+    # repository; None: pickled namespaces (memo, checked articles) last one process.
+    cache_key_file: Path | None = None
     workers: int = 2  # processes for drawing cards; the machines we build on have two cores
     editor_repo: str = ""  # `owner/name` on GitHub: the web editor at quan-tri/ opens pull requests there
     editor_branch: str = "main"

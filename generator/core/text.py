@@ -11,8 +11,11 @@ from slugify import slugify as _slugify
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-# C0 controls other than tab/newline/CR (and DEL) never belong in an officer's text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls other than tab/newline/CR (and DEL) never belong in an officer's text, nor do
+# Unicode's noncharacters (U+FFFE, U+FFFF...): XML, so the feeds, refuses them.
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xfffe)}{chr(plane * 0x10000 + 0xffff)}"
+                                             for plane in range(17))
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f{_NONCHARACTERS}]")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.config import base
 
 from ..core import options
+from ..core.cache import user_key_file
 from ..core.settings import Settings
 
 
@@ -88,6 +89,7 @@ def to_settings(plugin_config: WardNewsConfig, mkdocs_config) -> Settings:
         home_featured_max=plugin_config.home_featured_max,
         site_name=str(mkdocs_config.site_name or Settings.site_name),
         cache_dir=(project_root / plugin_config.cache_dir) if plugin_config.cache_dir else None,
+        cache_key_file=user_key_file(Path.home()),  # outside every repository: a pull request cannot plant it
         workers=plugin_config.workers,
         editor_repo=plugin_config.editor_repo,
         editor_branch=plugin_config.editor_branch,

@@ -125,7 +125,7 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             return kept
         if kept is not None:
             kept.close()
-        cache = BuildCache(settings.cache_dir, settings.content_dir)
+        cache = BuildCache(settings.cache_dir, settings.content_dir, settings.cache_key_file)
         cache.load()
         return cache
 

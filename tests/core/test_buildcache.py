@@ -28,14 +28,15 @@ def test_a_build_makes_only_declared_namespaces(tmp_path):
 
 def test_memo_and_checked_articles_from_other_code_are_not_read(tmp_path):
     root = make_site(tmp_path, {"content/news/2026/a.md": article()})
-    first = BuildCache(root / ".cache", root / "content")
+    key = tmp_path / "home" / "key"
+    first = BuildCache(root / ".cache", root / "content", key)
     first.load()
     first.memo.get(b"r", "text", lambda text: 42)
     first.save()
-    again = BuildCache(root / ".cache", root / "content")
+    again = BuildCache(root / ".cache", root / "content", key)
     again.load()
     assert again.memo.get(b"r", "text", lambda text: 0) == 42  # the same code: kept
-    other = BuildCache(root / ".cache", root / "content")
+    other = BuildCache(root / ".cache", root / "content", key)
     other.code = "another generator"
     other.load()
     assert other.memo.get(b"r", "text", lambda text: 0) == 0  # other code: computed again
@@ -47,3 +48,33 @@ def test_without_a_cache_folder_the_build_still_works_through_a_temporary_one(tm
     assert scratch.is_dir() and cache.pages is None and not cache.persistent
     cache.close()
     assert not scratch.exists()
+
+
+class _Planted:
+    """Runs code when unpickled: what a cache file committed in a pull request could hold."""
+
+    def __reduce__(self):
+        return (Path.touch, (Path(_Planted.target),))
+
+
+def test_a_planted_cache_file_runs_nothing_and_is_a_miss(tmp_path):
+    """Memo and checked articles are pickles: one that does not carry the HMAC of the user's key
+    (kept outside the repository) is never unpickled, even with a valid plain digest."""
+    import hashlib
+    import pickle
+
+    from generator.core.load import ArticleCache
+    from generator.core.memo import ContentMemo
+
+    root = make_site(tmp_path, {"content/news/2026/a.md": article()})
+    cache = BuildCache(root / ".cache", root / "content", tmp_path / "home" / "key")
+    _Planted.target = str(tmp_path / "pwned")
+    for namespace, label in (("memo", ContentMemo.FORMAT), ("articles", ArticleCache.FORMAT)):
+        payload = pickle.dumps((cache.code, {b"x": _Planted()}))
+        path = cache._per_content(namespace)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(label + hashlib.sha256(payload).digest() + payload)  # the old, keyless check
+    cache.load()
+    assert not (tmp_path / "pwned").exists()
+    assert cache.memo.get(b"r", "text", lambda text: 7) == 7 and cache.articles.get("x") is None
+    assert (tmp_path / "home" / "key").stat().st_mode & 0o777 == 0o600

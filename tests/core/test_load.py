@@ -210,8 +210,10 @@ def test_an_article_cache_saved_without_digests_is_saved_again_with_them(tmp_pat
                            "content/news/b.md": article(title="B")})
     settings = Settings(content_dir=tmp_path / "content", display_root=tmp_path, cache_dir=tmp_path / ".cache")
 
+    key_file = tmp_path / "home" / "key"
+
     def load_site_cached(settings, now):  # as check and build do (core/pipeline.py)
-        cache = BuildCache(settings.cache_dir, settings.content_dir)
+        cache = BuildCache(settings.cache_dir, settings.content_dir, key_file)
         cache.load()
         result = load_site(settings, now, cache.articles)
         cache.save()
@@ -219,15 +221,16 @@ def test_an_article_cache_saved_without_digests_is_saved_again_with_them(tmp_pat
 
     assert load_site_cached(settings, NOW).ok
     [path] = (tmp_path / ".cache" / "articles").glob("*.pickle")
-    version, entries = read_checked_pickle(path, ArticleCache.FORMAT)
+    key = key_file.read_bytes()
+    version, entries = read_checked_pickle(path, ArticleCache.FORMAT, key)
     assert all("_digest" in e.article.__dict__ for e in entries.values())  # saved with each article
     for entry in entries.values():
         del entry.article.__dict__["_digest"]  # as an older version saved them
-    write_checked_pickle(path, ArticleCache.FORMAT, (version, entries))
+    write_checked_pickle(path, ArticleCache.FORMAT, (version, entries), key)
     again = load_site_cached(settings, NOW)
     assert again.ok and [a.digest for a in again.site.articles] == [
         hashlib.sha256(repr(a).encode()).hexdigest() for a in again.site.articles]
-    _, entries = read_checked_pickle(path, ArticleCache.FORMAT)
+    _, entries = read_checked_pickle(path, ArticleCache.FORMAT, key)
     assert all("_digest" in e.article.__dict__ for e in entries.values())
     before = path.stat().st_mtime_ns
     assert load_site_cached(settings, NOW).ok and path.stat().st_mtime_ns == before  # nothing to save now

@@ -16,6 +16,7 @@ from ..text import fold, make_slug
 from . import fields
 from .body import check_body
 from .images import resolve_image
+from .limits import MAX_TAGS
 
 KNOWN_KEYS = [
     "title", "date", "category", "tags", "author", "summary", "image", "image_alt", "image_caption",
@@ -44,7 +45,10 @@ def check_article(
                              example="title: Hội nghị tổng kết công tác Mặt trận năm 2025")
     date = fields.read_date(meta, "date", path, log, tz, required=True)
     category = _read_category(meta, path, categories, log)
-    tags = [Tag(name, make_slug(name)) for name in fields.read_text_list(meta, "tags", path, log)]
+    tags = list(_unique_tags(Tag(name, make_slug(name)) for name in fields.read_text_list(meta, "tags", path, log)))
+    if len(tags) > MAX_TAGS:  # each makes an archive page: 3,000 made 9,011 files
+        log.add("article.tags.too_many", path, meta.key_lines.get("tags"), count=len(tags), limit=MAX_TAGS)
+        tags = tags[:MAX_TAGS]
     author = fields.read_text(meta, "author", path, log) or ""
     summary = fields.read_text(meta, "summary", path, log)
     image_value = fields.read_text(meta, "image", path, log)

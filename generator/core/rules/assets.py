@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..contained import is_inside
 from ..model import Attachment
 from ..problems import ProblemLog
 
@@ -68,7 +69,7 @@ def resolve_asset(kind: AssetKind, value: str, owner_src_uri: str, content_dir: 
         is_file = real.is_file()
     except (OSError, ValueError):  # a name too long for the disk, a NUL byte: no such file
         real, is_file = root / joined, False
-    if real != root and root not in real.parents:  # a symlink pointing out of content/
+    if not is_inside(str(root), str(real)):  # a symlink pointing out of content/ (contained.py)
         log.add(outside, path, line, value=value)
         return None
     if not is_file:

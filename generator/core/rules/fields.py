@@ -146,7 +146,10 @@ def read_expires(meta: YNode, path: str, log: ProblemLog, tz: tzinfo) -> datetim
         return None
     written = meta.value["expires"].text().strip()
     if len(written) <= 10:  # YYYY-MM-DD: no time written
-        expires = expires + timedelta(days=1) - timedelta(seconds=1)
+        try:
+            expires = expires + timedelta(days=1) - timedelta(seconds=1)
+        except OverflowError:  # 9999-12-31: the end of the calendar is late enough
+            expires = expires.replace(hour=23, minute=59, second=59)
     return expires
 
 
@@ -208,6 +211,9 @@ def zone(name: str) -> tzinfo:
     return ZoneInfo(name)
 
 
+SLUG_MAX = 120  # as make_slug cuts a slug made from a name: a page's folder name stays short
+
+
 def read_slug(meta: YNode, src_uri: str, path: str, log: ProblemLog, example: str) -> str | None:
     """`slug:` as written, or made from the file's name; None with a problem logged. Articles
     and documents alike: their addresses follow one rule."""
@@ -221,5 +227,9 @@ def read_slug(meta: YNode, src_uri: str, path: str, log: ProblemLog, example: st
     if not is_slug(written):
         log.add("article.slug.invalid", path, meta.key_lines.get("slug"), value=written,
                 suggestion=make_slug(written) or example)
+        return None
+    if len(written) > SLUG_MAX:  # a folder name the disk refuses ("File name too long") at build
+        log.add("article.slug.too_long", path, meta.key_lines.get("slug"), length=len(written), limit=SLUG_MAX,
+                suggestion=make_slug(written))
         return None
     return written

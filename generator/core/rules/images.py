@@ -27,15 +27,17 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif"}
 MAX_FILE_BYTES = 30 * 1024 * 1024
 MAX_PIXELS = 60_000_000
 
+# Alt text may hold brackets, one level deep, as Python-Markdown reads it: ![Lễ [2025]](a.jpg)
+_ALT = r"((?:[^\[\]]|\[[^\[\]]*\])*)"
 # ![alt](target "title"); targets with spaces must be in <...>.
-_INLINE = re.compile(r"!\[[^\]]*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))")
+_INLINE = re.compile(r"!\[" + _ALT + r"\]\(\s*(?:<([^>\n]+)>|([^)\s]+))")
 # ![alt][label], ![alt][] and ![label]
-_REFERENCE_USE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?(?![(\[:])")
-# [label]: target  (up to three spaces of indent, as CommonMark)
-_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.M)
+_REFERENCE_USE = re.compile(r"!\[" + _ALT + r"\](?:\[([^\]]*)\])?(?![(\[:])")
+# [label]: target, at any indent: inside a list item a definition is indented like the item
+_DEFINITION = re.compile(r"^[ \t]*\[([^\]]+)\]:[ \t]*(?:<([^>\n]*)>|(\S+))", re.M)
 # <img ... src="target" ...>, any quoting, across lines
 # (bounded: thousands of unclosed `<img ` must not cost quadratic time)
-_RAW_IMG = re.compile(r"<img\b[^>]{0,2000}?\bsrc\s*=\s*(?:\"([^\"]{0,2000})\"|'([^']{0,2000})'|([^\s>]{1,2000}))",
+_RAW_IMG = re.compile(r"<im(?:g|age)\b[^>]{0,2000}?\bsrc\s*=\s*(?:\"([^\"]{0,2000})\"|'([^']{0,2000})'|([^\s>]{1,2000}))",
                       re.I | re.S)
 _CODE_FENCE = re.compile(r"^ {0,3}(```|~~~)[^\n]*\n.*?^ {0,3}\1[^\n]*$", re.M | re.S)
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
@@ -50,13 +52,13 @@ def body_image_targets(body: str):
 
     Code blocks are blanked first (keeping their lines): an `<img>` shown as code is text.
     """
-    if "![" not in body and "<img" not in body.lower():  # most bodies: nothing to look for
+    if "![" not in body and "<im" not in body.lower():  # most bodies: nothing to look for
         return
     text = _CODE_FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
     text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)  # `<img src=…>` in code is text
     found: list[tuple[int, int, str]] = []
     for match in _INLINE.finditer(text):
-        found.append((match.start(), text.count("\n", 0, match.start()), match.group(1) or match.group(2)))
+        found.append((match.start(), text.count("\n", 0, match.start()), match.group(2) or match.group(3)))
     definitions = {}
     for match in _DEFINITION.finditer(text):
         definitions.setdefault(_label(match.group(1)), (match.start(), match.group(2) or match.group(3) or ""))

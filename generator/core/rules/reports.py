@@ -7,6 +7,7 @@ that YAML would read as 2,5) and `250 triệu` are refused with the way to write
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -204,6 +205,10 @@ def _read_number(item: YNode, key: str, label: str, path: str, log: ProblemLog) 
         if _THOUSANDS.match(raw):  # YAML read 2.500 as two and a half
             log.add("report.item.number", path, line, field=key, label=label, found=f"“{raw}”",
                     hint=f"Viết số không có dấu chấm ngăn cách hàng nghìn: {key}: {raw.replace('.', '')}")
+            return None
+        if not math.isfinite(node.value):  # YAML's .nan and .inf: no figure ("NaN%" on the page)
+            log.add("report.item.number", path, line, field=key, label=label, found=f"“{raw}”",
+                    hint=f"Chỉ viết chữ số, ví dụ {key}: 2500.")
             return None
         return node.value
     found = node.describe()
