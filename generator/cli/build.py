@@ -41,8 +41,13 @@ def run_build(config_file: str | None, content: str | None, site_dir: str | None
         click.echo("Chọn một thư mục riêng cho trang web, ví dụ --site-dir site (mặc định).", err=True)
         return 2
     work_dir = target.parent.parent if nested else None
-    publish.sweep_stale(target, work_dir)
-    staged, previous = publish.reusable_staging_dir(target, work_dir)
+    try:  # the folder beside the site: not writable, on a full disk, or under a file
+        publish.sweep_stale(target, work_dir)
+        staged, previous = publish.reusable_staging_dir(target, work_dir)
+    except OSError as exc:
+        click.secho(f"Không chuẩn bị được thư mục để dựng trang web: {_os_reason(exc)}.", fg="red", err=True)
+        click.echo(f"Trang web cũ trong {target} (nếu có) vẫn được giữ nguyên.", err=True)
+        return 1
     overrides["site_dir"] = str(staged)
     started = time.monotonic()
     config = None
@@ -115,6 +120,9 @@ def _os_reason(exc: OSError) -> str:
         errno.ENOSPC: "ổ đĩa đã đầy", errno.EDQUOT: "đã hết dung lượng được cấp",
         errno.EFBIG: "tệp vượt quá kích thước được phép ghi", errno.EACCES: "không có quyền ghi",
         errno.EPERM: "không có quyền ghi", errno.EROFS: "ổ đĩa chỉ cho đọc",
+        errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+        errno.EEXIST: "đã có một tệp trùng tên ở chỗ cần tạo thư mục (một phần của đường dẫn là tệp, không phải "
+                      "thư mục)",
     }
     reason = reasons.get(exc.errno, exc.strerror or str(exc))
     return f"{reason} ({exc.filename})" if exc.filename else reason

@@ -3,10 +3,12 @@ and the charts of both. Templates only lay this out."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from . import charts, urls, vi
 from .model import Category, Indicator, Report, Site
+from .text import heading_id
 
 REPORT_LABEL = "Báo cáo tổng kết"  # the kind of page: card kicker, feed category, index title
 MONTHS = tuple(f"T{m}" for m in range(1, 13))
@@ -57,6 +59,12 @@ class ReportView:
 def build_report_view(report: Report, site: Site) -> ReportView:
     years = {r.year for r in site.reports}
     groups = tuple(_group(report, index, group) for index, group in enumerate(report.groups, start=1))
+    seen: set[str] = set()
+    for index, group in enumerate(groups):  # two groups of one name: the second's anchor numbered
+        if group.anchor in seen:
+            groups = (*groups[:index], dataclasses.replace(group, anchor=f"{group.anchor}-{index + 1}"),
+                      *groups[index + 1:])
+        seen.add(groups[index].anchor)
     return ReportView(
         report=report,
         groups=groups,
@@ -111,4 +119,5 @@ def _group(report: Report, index: int, group) -> FigureGroup:
                        f"{downs} chỉ tiêu giảm, {len(compared) - ups - downs} chỉ tiêu giữ nguyên.")
         chart = charts.comparison_chart(f"bieu-do-nhom-{index}", f"{group.name}: năm {report.year} so với năm "
                                         f"{report.year - 1}", description, bars, report.year)
-    return FigureGroup(name=group.name, anchor=f"nhom-{index}", figures=figures, chart=chart)
+    # "so-lieu-": apart from the narrative's own headings, which may name the same subject.
+    return FigureGroup(name=group.name, anchor=f"so-lieu-{heading_id(group.name)}", figures=figures, chart=chart)

@@ -105,6 +105,8 @@ def stable_repr(value) -> str:
                                sorted(value.items(), key=lambda item: str(item[0]))) + "}"
     if isinstance(value, (set, frozenset)):
         return "{" + ", ".join(sorted(stable_repr(v) for v in value)) + "}"
+    if callable(value) and hasattr(value, "__qualname__"):  # a function in the settings (toc's slugify)
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(stable_repr(v) for v in value) + "]"
     return repr(value)

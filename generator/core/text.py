@@ -78,6 +78,14 @@ def make_slug(text: str) -> str:
     return _slugify(unicodedata.normalize("NFC", text), lowercase=True, max_length=120, word_boundary=True)
 
 
+def heading_id(value: str, separator: str = "-") -> str:
+    """The id of a heading, readable and the same rule everywhere on the site (Python-Markdown's
+    toc `slugify`, report sections): "Chuyển đổi số" → "chuyen-doi-so", đ kept as d (the toc's
+    own rule dropped it: "chuyen-oi-so"). Falls back to "muc" when nothing is left."""
+    return _slugify(unicodedata.normalize("NFC", value), lowercase=True, max_length=80, word_boundary=True,
+                    separator=separator) or "muc"
+
+
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -26,6 +26,7 @@ from ..core.plan import SitePlan
 from ..core.rules.fields import parse_date, zone
 from ..core.reuse import body_edits, reuse_pages
 from ..core.search import BackgroundIndexer
+from ..core.text import heading_id
 from . import context
 from .config import WardNewsConfig, to_settings
 from .files import PlannedFile, nav_entries, omit_reused_pages, plan_files, shared_fingerprint
@@ -108,6 +109,8 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
             config.theme["logo"] = images.icons.header_logo
             config.theme["favicon"] = images.icons.icons[0][0]
         config.nav = nav_entries(self.plan)
+        # Heading ids: one readable rule for the whole site (core/text.py heading_id keeps đ as d).
+        config.mdx_configs.setdefault("toc", {})["slugify"] = heading_id
         # MkDocs' own sitemap renders a template over every page; outputs.py writes ours instead.
         config.theme.static_templates.discard("sitemap.xml")
         self.shared = shared_fingerprint(self.plan, config, self.cache.code, "serve" if self.serving else "build")

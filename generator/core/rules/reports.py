@@ -2,7 +2,9 @@
 
 Figures are where a typo turns into a wrong number read out at the ward's conference, so a
 value is accepted only when it is unambiguously a number: `2.500` (a Vietnamese thousands dot
-that YAML would read as 2,5) and `250 triệu` are refused with the way to write them.
+that YAML would read as 2,5), `2,500` (which YAML splits into 2 and a key 500) and `250 triệu`
+are refused with the way to write them. Money may carry its scale in the unit (`value: 1185,
+unit: triệu đồng`), so nobody counts zeros.
 """
 
 from __future__ import annotations
@@ -29,13 +31,20 @@ _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")  # 1,5: a Vietnamese decimal comma
 #: Units officers type for money and percentages, folded, with what to write instead.
 _UNIT_FIXES = {
     "vnd": MONEY_UNIT, "vnđ": MONEY_UNIT, "đ": MONEY_UNIT, "d": MONEY_UNIT, "dong": MONEY_UNIT, "đong": MONEY_UNIT,
-    "đồng": MONEY_UNIT, "trieu": f"{MONEY_UNIT} (và viết đủ số: 250 triệu là 250000000)",
-    "trieu dong": f"{MONEY_UNIT} (và viết đủ số: 250 triệu là 250000000)",
-    "ty": f"{MONEY_UNIT} (và viết đủ số: 1,2 tỷ là 1200000000)",
-    "ty dong": f"{MONEY_UNIT} (và viết đủ số: 1,2 tỷ là 1200000000)",
-    "ngan dong": MONEY_UNIT, "nghin dong": MONEY_UNIT, "percent": f'"{PERCENT_UNIT}"',
+    "đồng": MONEY_UNIT, "trieu": "triệu đồng (ví dụ value: 250, unit: triệu đồng)",
+    "ty": "tỷ đồng (ví dụ value: 1.2, unit: tỷ đồng)",
+    "percent": f'"{PERCENT_UNIT}"',
     "phan tram": f'"{PERCENT_UNIT}"', "pt": f'"{PERCENT_UNIT}"',
 }
+
+
+#: Money units that carry their scale, so nobody counts zeros (value: 1185, unit: triệu đồng).
+_SCALED_MONEY = {"trieu dong": 1_000_000, "ty dong": 1_000_000_000, "nghin dong": 1_000, "ngan dong": 1_000}
+_IMPLAUSIBLE_MONEY = 10 ** 14  # 100 nghìn tỷ đồng: no ward's figure; the full number typed with a scale
+
+
+def _plain(number: float | int) -> str:
+    return f"{number:.10g}" if isinstance(number, float) else str(number)
 
 
 def check_report(src_uri: str, path: str, doc: Document, log: ProblemLog, tz: tzinfo,
@@ -168,10 +177,13 @@ def _read_item(item: YNode, path: str, log: ProblemLog) -> Indicator | None:
             log.add("report.item.label", path, item.line)
         return None
     line = item.key_lines.get("label", item.line)
-    for key in item.value:
-        if key not in ITEM_KEYS:
-            log.add("report.item.unknown", path, item.key_lines.get(key, line), field=key, label=label)
     ok = True
+    keys = list(item.value)
+    for index, key in enumerate(keys):
+        if _split_by_comma(item, keys, index, label, path, line, log):
+            ok = False  # `value: 2,500` read as value 2 and a key 500: never publish the 2
+        elif key not in ITEM_KEYS:
+            log.add("report.item.unknown", path, item.key_lines.get(key, line), field=key, label=label)
     value = _read_number(item, "value", label, path, log)
     if value is None:
         ok = False
@@ -189,10 +201,47 @@ def _read_item(item: YNode, path: str, log: ProblemLog) -> Indicator | None:
     if fix:
         log.add("report.item.unit", path, item.key_lines.get("unit", line), unit=unit, label=label, suggestion=fix)
         ok = False
+    scale = _SCALED_MONEY.get(fold(unit))
+    if scale is not None and isinstance(value, (int, float)) and abs(value) * scale >= _IMPLAUSIBLE_MONEY:
+        # 250000000 with unit: triệu đồng is 250 nghìn tỷ: the full number written with a scaled unit
+        log.add("report.item.unit", path, item.key_lines.get("unit", line), unit=unit, label=label,
+                suggestion=f"VND (giữ value: {_plain(value)}), hoặc value: {_plain(value / 1_000_000)}, "
+                           f"unit: triệu đồng")
+        ok = False
     note = fields.read_text(item, "note", path, log) or ""
     if not ok:
         return None
     return Indicator(label=label, value=value, unit=unit, previous=previous, target=target, note=note, line=line)
+
+
+def _split_by_comma(item: YNode, keys: list, index: int, label: str, path: str, line: int, log: ProblemLog) -> bool:
+    """Whether key `index` is the rest of a number a comma split: in `{label: Quà, value: 2,500}`
+    YAML reads `value: 2` and a key `500` (and `value: 1,5`, one and a half, as 1 and `5`).
+    Logged as an error at the line, with the fix for that exact number."""
+    stray = str(keys[index])
+    match = re.fullmatch(r"(\d+)\s*(\D*)", stray.strip())
+    if match is None or index == 0 or item.value[keys[index]].value is not None:
+        return False
+    digits, words = match.group(1), match.group(2).strip()
+    field = str(keys[index - 1])
+    before = item.value[keys[index - 1]]
+    written = (before.raw or "").strip() if before.kind == "scalar" else ""
+    if field not in ("value", "previous", "target") or not re.fullmatch(r"-?\d+", written):
+        return False
+    typed = f"{written},{stray}"
+    decimal = f"{written}.{digits.rstrip('0') or '0'}"
+    if words:  # 1,2 tỷ: a number with its unit inside the value
+        unit = {"ty": "tỷ đồng", "ty dong": "tỷ đồng", "trieu": "triệu đồng", "trieu dong": "triệu đồng"}.get(
+            fold(words), words)
+        hint = f"Số viết bằng dấu chấm thập phân, đơn vị ghi riêng: {field}: {decimal}, unit: {unit}."
+    elif len(digits) == 3:  # 2,500: a thousands comma (or, in Vietnamese, 2,5 with zeros)
+        hint = (f"Viết số không có dấu phẩy: {field}: {written}{digits}. Nếu là số thập phân "
+                f"({written} phẩy {digits.rstrip('0') or '0'}), viết {field}: {decimal}.")
+    else:  # 1,5: the Vietnamese decimal comma
+        hint = f"Số thập phân viết bằng dấu chấm: {field}: {decimal} (trang web vẫn hiện {written},{digits})."
+    log.add("report.item.number", path, item.key_lines.get(keys[index - 1], line), field=field, label=label,
+            found=f"“{typed}” (dấu phẩy tách nó thành hai phần)", hint=hint)
+    return True
 
 
 def _read_number(item: YNode, key: str, label: str, path: str, log: ProblemLog) -> float | int | None:
