@@ -125,7 +125,18 @@ def _os_reason(exc: OSError) -> str:
                       "thư mục)",
     }
     reason = reasons.get(exc.errno, exc.strerror or str(exc))
-    return f"{reason} ({exc.filename})" if exc.filename else reason
+    if not exc.filename:
+        return reason
+    # A file of the project or the site says where; one of Python's own (a full disk can fail
+    # writing inside site-packages) would only mislead an officer.
+    filename = os.path.abspath(os.fsdecode(exc.filename))
+    if any(filename == root or filename.startswith(root + os.sep) for root in _THEIRS):
+        return reason
+    return f"{reason} ({filename})"
+
+
+_THEIRS = tuple(os.path.abspath(p) for p in {sys.prefix, sys.base_prefix, sys.exec_prefix,
+                                             os.path.dirname(os.path.dirname(os.path.abspath(__file__)))})
 
 
 @click.command("build")

@@ -99,7 +99,7 @@ def count_articles(site: Site, year: int) -> CountedFigures:
     busiest = max(range(12), key=lambda m: months[m]) if articles else 0
     description = (f"Biểu đồ cột: số tin bài trang đăng mỗi tháng năm {year}, tổng cộng {len(articles)} bài"
                    + (f"; nhiều nhất tháng {busiest + 1} với {months[busiest]} bài." if articles else "."))
-    chart = charts.column_chart(f"bieu-do-tin-bai-{year}", f"Tin bài đăng trên trang theo tháng, năm {year}",
+    chart = charts.column_chart(f"wn-bieu-do-tin-bai-{year}", f"Tin bài đăng trên trang theo tháng, năm {year}",
                                 description, MONTHS, months)
     return CountedFigures(year=year, total=len(articles), by_category=tuple(categories), by_month=tuple(months),
                           archive_url=urls.year_url(year), chart=chart)
@@ -117,7 +117,7 @@ def _group(report: Report, index: int, group) -> FigureGroup:
         description = (f"Biểu đồ thanh so sánh {len(compared)} chỉ tiêu nhóm {group.name} năm {report.year} với năm "
                        f"{report.year - 1}, mỗi chỉ tiêu một cặp thanh theo thang riêng: {ups} chỉ tiêu tăng, "
                        f"{downs} chỉ tiêu giảm, {len(compared) - ups - downs} chỉ tiêu giữ nguyên.")
-        chart = charts.comparison_chart(f"bieu-do-nhom-{index}", f"{group.name}: năm {report.year} so với năm "
+        chart = charts.comparison_chart(f"wn-bieu-do-nhom-{index}", f"{group.name}: năm {report.year} so với năm "
                                         f"{report.year - 1}", description, bars, report.year)
-    # "so-lieu-": apart from the narrative's own headings, which may name the same subject.
-    return FigureGroup(name=group.name, anchor=f"so-lieu-{heading_id(group.name)}", figures=figures, chart=chart)
+    # In the theme's namespace (wn-), apart from the narrative's headings, which may name the same subject.
+    return FigureGroup(name=group.name, anchor=f"wn-so-lieu-{heading_id(group.name)}", figures=figures, chart=chart)

@@ -132,3 +132,15 @@ def test_a_site_folder_that_cannot_be_made_is_a_message_not_a_traceback(tmp_path
     result = ward_news("build", "--site-dir", "tep/site", cwd=root)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert "Không chuẩn bị được thư mục để dựng trang web" in result.stderr and "không phải thư mục" in result.stderr
+
+
+def test_a_full_disk_names_the_sites_file_never_pythons(tmp_path):
+    import errno
+    import sys
+
+    from generator.cli.build import _os_reason
+
+    inside_python = OSError(errno.ENOSPC, "No space left on device", f"{sys.prefix}/lib/site-packages/x.pyc")
+    assert _os_reason(inside_python) == "ổ đĩa đã đầy"
+    in_the_site = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "site" / "index.html"))
+    assert _os_reason(in_the_site) == f"ổ đĩa đã đầy ({tmp_path / 'site' / 'index.html'})"
