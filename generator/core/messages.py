@@ -50,6 +50,11 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Dòng này có quá nhiều dấu [ , < hoặc ! (hơn {limit}), có lẽ là nội dung dán nhầm.",
         "Kiểm tra lại dòng này; mỗi liên kết, mỗi ảnh nên ở một dòng riêng.",
     ),
+    "text.raw_images": (
+        ERROR,
+        "Bài có hơn {limit} thẻ <img>; từ dòng này trở đi là quá nhiều, có lẽ là nội dung dán nhầm.",
+        "Mỗi ảnh viết một lần dạng ![mô tả ảnh](ten-anh.jpg); xóa phần dán thừa.",
+    ),
     "text.nesting": (
         ERROR,
         "Dòng này thụt lề hoặc lồng trích dẫn (>) quá sâu.",

@@ -42,7 +42,7 @@ CASES = {
     "one line of 5,000 [": (
         {"news/2026/a.md": article(body="[" * 5_000)}, "text.markup_dense", ("news/2026/a.md", 6)),
     "10,000 unclosed <img": (
-        {"news/2026/a.md": article(body="<img \n" * 10_000)}, "text.markup_dense", ("news/2026/a.md", 306)),
+        {"news/2026/a.md": article(body="<img \n" * 10_000)}, "text.raw_images", ("news/2026/a.md", 306)),
     "3,000 tags": (
         {"news/2026/a.md": article(tags="".join(f"\n  - thẻ {n}" for n in range(3000)))},
         "article.tags.too_many", ("news/2026/a.md", 5)),

@@ -61,7 +61,7 @@ def check_body_shape(body: str, first_line: int, path: str, log: ProblemLog) -> 
     ok = True
     if body.count("<img") + body.count("<IMG") > MAX_RAW_IMAGES:
         nth = _line_of_nth(body, "<img", MAX_RAW_IMAGES + 1)
-        log.add("text.markup_dense", path, None if nth is None else first_line + nth - 1, limit=MAX_RAW_IMAGES)
+        log.add("text.raw_images", path, None if nth is None else first_line + nth - 1, limit=MAX_RAW_IMAGES)
         ok = False
     for offset, line in enumerate(body.split("\n")):
         number = first_line + offset
