@@ -50,7 +50,7 @@ HOME = PageKind("home", "ward/home.html", lastmod="newest-article", json_ld="org
 ARTICLE = PageKind("article", "ward/article.html", search="body", lastmod="own", og_type="article",
                    json_ld="news-article", qr=True, noun="bài viết", lead_photo=True)
 PAGE = PageKind("page", "ward/page.html", search="body")
-REPORT = PageKind("report", "ward/report.html", search="body", lastmod="own")
+REPORT = PageKind("report", "ward/report.html", search="body", lastmod="own", qr=True, noun="báo cáo")
 REPORT_INDEX = PageKind("report-index", "ward/report-index.html", lastmod="newest-report")
 DOCUMENT = PageKind("document", "ward/document.html", search="body", qr=True, noun="văn bản")
 DOCUMENT_INDEX = PageKind("document-index", "ward/document-index.html", filters=True)

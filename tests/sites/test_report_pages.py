@@ -75,8 +75,29 @@ def test_report_prints_on_a_few_a4_pages_without_navigation(built, tmp_path):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     size = next(line for line in info.splitlines() if line.startswith("Page size:"))
-    assert 1 <= pages <= 4 and "(A4)" in size
+    assert 1 <= pages <= 3 and "(A4)" in size  # the conference handout: narrative and compact tables
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
     assert "Tổng kết công tác Mặt trận năm 2025" in flat and "hơn 2.500 phần" in flat
     assert "Trang chủ" not in text and "Tất cả báo cáo" not in text  # no menu, no page navigation
+    first = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
+                                    check=True).stdout.split())
+    opening = " ".join(built.html("bao-cao/2025/").select_one(".wn-report__narrative p").get_text().split())
+    assert opening[:60] in first  # the narrative's first sentence is on page 1
+    last = " ".join(subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    assert "bao-cao/2025/" in last and "Quét mã QR" in last  # ends with its address and QR code, like an article
+    assert "Trang thông tin năm 2025" not in flat  # the site's own counts stay on the screen
+
+
+def test_report_reads_narrative_first_then_figures_then_the_sites_counts(built):
+    page = built.html("bao-cao/2025/")
+    report = page.select_one(".wn-report")
+    order = [el for el in report.select(".wn-report__narrative, table.wn-figures, .wn-report__counted")
+             if el.find_parent(class_="wn-report__counted") is None]  # its monthly table belongs to it
+    kinds = [("narrative" if "wn-report__narrative" in el.get("class", []) else
+              "counted" if "wn-report__counted" in el.get("class", []) else "figures") for el in order]
+    assert kinds[0] == "narrative" and kinds[-1] == "counted" and "figures" in kinds
+    headings = [" ".join(h.get_text().split()) for h in report.select("h1, h2, h3")]
+    assert [h for h in set(headings) if headings.count(h) > 1] == []  # no heading text twice
+    assert report.select_one(".wn-print-qr img")["src"].endswith(".svg")
