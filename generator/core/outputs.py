@@ -33,6 +33,7 @@ from .pagestore import Bodies
 from .plan import SitePlan
 from .progress import Progress
 from .qr import qr_svg
+from .reports import report_data_files
 from .search import BackgroundIndexer, search_records, write_search_index
 from .sitemap import render_robots, render_sitemaps
 from .settings import Settings
@@ -166,6 +167,8 @@ class SiteOutputs:
                 _place(self._qr_files[key], os.path.join(root, page.qr_url), folders, placed=placed)
         write_feeds(self.plan, site_dir, bodies, now)
         for path, data in editor_files(self.plan.site, self.settings).items():  # quan-tri/, when a repo is set
+            _write(site_dir / path, data)
+        for path, data in report_data_files(self.plan.site.reports).items():  # figures as open data
             _write(site_dir / path, data)
         for path, data in {**render_sitemaps(self.plan), "robots.txt": render_robots(self.plan)}.items():
             _write(site_dir / path, data)  # replaces MkDocs' sitemap, stamped with the build date

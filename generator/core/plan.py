@@ -21,7 +21,7 @@ from .listings import Listing, build_listings, category_counts, years
 from .model import About, Article, Category, Document, Site, WardInfo
 from .reading import reading_minutes
 from .related import ArticleLink, article_link, neighbours, related_articles
-from .reports import REPORT_LABEL, ReportView, build_report_view
+from .reports import REPORT_LABEL, ReportView, build_report_index, build_report_view
 from .rules.articles import DESCRIPTION_MAX, summarize
 from .rules.documents import DOCUMENT_TYPES
 from .images import ImageSet
@@ -307,7 +307,7 @@ class _Builder:
         description = f"Báo cáo tổng kết công tác Mặt trận hằng năm của {who}: số liệu, biểu đồ các năm {years}."
         card = self._card(title, kicker=who, photo=None)
         return self._page(kinds.REPORT_INDEX, "_reports/index.md", urls.report_index_url(),
-                          title, description, self.report_views, nav_title="Báo cáo", card=card,
+                          title, description, build_report_index(self.report_views), nav_title="Báo cáo", card=card,
                           card_name="bao-cao")
 
     def document(self, document: Document) -> PlannedPage:

@@ -3,12 +3,15 @@ and the charts of both. Templates only lay this out."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
+import json
 from dataclasses import dataclass
 
 from . import charts, urls, vi
 from .model import Category, Indicator, Report, Site
-from .text import heading_id
+from .text import fold, heading_id
 
 REPORT_LABEL = "Báo cáo tổng kết"  # the kind of page: card kicker, feed category, index title
 MONTHS = tuple(f"T{m}" for m in range(1, 13))
@@ -121,3 +124,84 @@ def _group(report: Report, index: int, group) -> FigureGroup:
                                         f"{report.year - 1}", description, bars, report.year)
     # In the theme's namespace (wn-), apart from the narrative's headings, which may name the same subject.
     return FigureGroup(name=group.name, anchor=f"wn-so-lieu-{heading_id(group.name)}", figures=figures, chart=chart)
+
+
+@dataclass(frozen=True)
+class RecurringFigure:
+    """One figure that several reports carry (same label and unit), year by year."""
+
+    label: str
+    texts: tuple[str, ...]  # one per year of ReportIndex.years, "" where that report lacks it
+
+
+@dataclass(frozen=True)
+class ReportIndex:
+    """bao-cao/: every report (newest first) and the figures that recur across them."""
+
+    views: tuple[ReportView, ...]
+    years: tuple[int, ...]  # oldest first: the columns of the multi-year table
+    recurring: tuple[RecurringFigure, ...]
+
+    def __iter__(self):  # the template lists the reports
+        return iter(self.views)
+
+
+def build_report_index(views: tuple[ReportView, ...]) -> ReportIndex:
+    """The figures found (by label, diacritics and case aside, and unit) in at least two reports,
+    in the order the newest report gives them: e.g. the gifts and the near-poor households."""
+    years = tuple(sorted(v.report.year for v in views))
+    by_key: dict[tuple[str, str], dict[int, Indicator]] = {}
+    labels: dict[tuple[str, str], str] = {}
+    for view in views:  # newest first: the newest report's wording and order win
+        for group in view.report.groups:
+            for item in group.items:
+                key = (fold(item.label), item.unit)
+                by_key.setdefault(key, {})[view.report.year] = item
+                labels.setdefault(key, item.label)
+    recurring = tuple(
+        RecurringFigure(labels[key], tuple(vi.format_figure(found[y].value, found[y].unit, found[y].note)
+                                           if y in found else "" for y in years))
+        for key, found in by_key.items() if len(found) > 1)
+    return ReportIndex(views=views, years=years, recurring=recurring)
+
+
+# --- open data: a report's figures as CSV and JSON -------------------------------------------
+
+DATA_COLUMNS = ("nhom", "chi_tieu", "gia_tri", "don_vi", "nam_truoc", "ke_hoach", "ghi_chu")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def report_data_files(reports) -> dict[str, bytes]:
+    """Site path -> bytes: each report's figures as CSV (UTF-8 with a BOM, so Excel on a ward
+    office's Windows opens Vietnamese right) and JSON, for whoever wants the numbers as numbers."""
+    files: dict[str, bytes] = {}
+    for report in reports:
+        rows = [(group.name, item.label, item.value, item.unit, item.previous, item.target, item.note)
+                for group in report.groups for item in group.items]
+        files[urls.report_data_url(report.year, "csv")] = _csv(rows)
+        data = {"nam": report.year, "tieu_de": report.title, "ngay": report.date.date().isoformat(),
+                "nhom": [{"ten": group.name, "chi_tieu": [
+                    {"ten": item.label, "gia_tri": item.value, "don_vi": item.unit, "nam_truoc": item.previous,
+                     "ke_hoach": item.target, "ghi_chu": item.note} for item in group.items]}
+                    for group in report.groups]}
+        files[urls.report_data_url(report.year, "json")] = (
+            json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return files
+
+
+def _csv(rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(DATA_COLUMNS)
+    for row in rows:
+        writer.writerow(["" if cell is None else _cell(cell) for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _cell(value) -> str:
+    """A number as written in the file (1.5, 2500), officers' text never read as a formula: a
+    spreadsheet runs `=HYPERLINK(...)` typed in a label, so such text starts with an apostrophe."""
+    if isinstance(value, (int, float)):
+        return repr(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text

@@ -63,6 +63,11 @@ def report_url(year: int) -> str:
     return f"{REPORT}/{year}/"
 
 
+def report_data_url(year: int, fmt: str) -> str:
+    """A report's figures as open data: `bao-cao/2025/so-lieu-2025.csv` (or .json)."""
+    return f"{REPORT}/{year}/so-lieu-{year}.{fmt}"
+
+
 def documents_url() -> str:
     return f"{DOCUMENTS}/"
 

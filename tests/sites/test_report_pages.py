@@ -101,3 +101,50 @@ def test_report_reads_narrative_first_then_figures_then_the_sites_counts(built):
     headings = [" ".join(h.get_text().split()) for h in report.select("h1, h2, h3")]
     assert [h for h in set(headings) if headings.count(h) > 1] == []  # no heading text twice
     assert report.select_one(".wn-print-qr img")["src"].endswith(".svg")
+
+
+def test_report_figures_download_as_csv_and_json_with_the_published_numbers(built):
+    import csv
+    import io
+    import json
+
+    page = built.html("bao-cao/2025/")
+    links = {a.get_text(): a["href"] for a in page.select(".wn-report__data a")}
+    csv_file = built.site_dir / "bao-cao/2025" / links["bảng tính CSV"]
+    data = csv_file.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel on Windows reads the BOM as UTF-8
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    report = json.loads((built.site_dir / "bao-cao/2025" / links["JSON"]).read_text("utf-8"))
+    items = [item for group in report["nhom"] for item in group["chi_tieu"]]
+    assert report["nam"] == 2025 and len(rows) == len(items) > 0
+    for row, item in zip(rows, items):
+        assert row["chi_tieu"] == item["ten"] and float(row["gia_tri"]) == item["gia_tri"]
+        assert (row["nam_truoc"] == "") == (item["nam_truoc"] is None)
+
+
+def test_officer_text_in_the_csv_is_never_a_spreadsheet_formula():
+    from datetime import datetime
+
+    from generator.core.model import Indicator, IndicatorGroup, Report
+    from generator.core.reports import report_data_files
+
+    hostile = Indicator(label='=HYPERLINK("https://x.example","bấm")', value=1, unit="+phần", previous=None,
+                        target=None, note="@chú", line=8)
+    report = Report(src_uri="reports/2025.md", path="content/reports/2025.md", year=2025, title="Báo cáo",
+                    date=datetime(2026, 1, 10), summary="", description="", body="", body_line=1,
+                    groups=(IndicatorGroup(name="-Nhóm", items=(hostile,)),))
+    text = report_data_files([report])["bao-cao/2025/so-lieu-2025.csv"].decode("utf-8-sig")
+    row = text.splitlines()[1]
+    assert row.startswith("'-Nhóm,") and "'=HYPERLINK" in row and "'+phần" in row and "'@chú" in row
+
+
+def test_the_report_index_shows_the_figures_that_recur_year_by_year(built):
+    page = built.html("bao-cao/")
+    table = page.select_one(".wn-report__years table")
+    assert [th.get_text() for th in table.select("thead th")] == ["Chỉ tiêu", "2024", "2025"]
+    rows = {tr.th.get_text(): [td.get_text() for td in tr.select("td")] for tr in table.select("tbody tr")}
+    report = built.html("bao-cao/2025/")
+    first_label = report.select_one(".wn-figures tbody th").get_text()
+    first_value = " ".join(report.select_one(".wn-figures tbody td .wn-nowrap").get_text().split())
+    assert rows[first_label][1] == first_value and rows[first_label][0]  # 2025's figure, and 2024's beside it
+    assert [a.get_text() for a in page.select(".wn-report-list h2 a")][0].endswith("2025")  # reports still listed
