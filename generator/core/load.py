@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .cache import read_checked_pickle, write_checked_pickle
 from .contained import Containment, read_reason
-from .urls import RESERVED_SEGMENTS
+from .urls import CARDS, EDITOR
 from .frontmatter import Document, YNode, parse_yaml, split_document
 from .model import Article, Category, Site, WardInfo
 from .problems import Problem, ProblemLog
@@ -289,10 +289,13 @@ def with_expiry(item, now: datetime):
     return item.with_changes(expired=True) if isinstance(item, Article) else dataclasses.replace(item, expired=True)
 
 
-#: Top-level names the built site itself writes (theme files, search, feeds, sitemaps, pages the
-#: generator makes): a file under content/ there would hide the theme's file, or be dropped.
-SITE_OWNED = frozenset(RESERVED_SEGMENTS | {"sitemap.xml", "sitemap.xml.gz", "sitemaps", "robots.txt",
-                                            "manifest.webmanifest", "404.html", "feed.xml", "atom.xml"})
+#: Top-level names under which the built site holds files of its own that MkDocs would let a
+#: content file replace: the theme's (assets/, 404.html, search/), the search index, cards, the
+#: editor, feeds, sitemaps, icons. Not the pages' folders (tin-tuc/...): nothing of content is
+#: published there. Not anh/, officers' natural name for a photo folder, whose originals are
+#: never published at their own path (core/images.py publishes hashed copies).
+SITE_OWNED = frozenset({"assets", "search", "pagefind", CARDS, EDITOR, "sitemaps", "404.html", "sitemap.xml",
+                        "sitemap.xml.gz", "robots.txt", "manifest.webmanifest", "feed.xml", "atom.xml"})
 
 
 def check_site_owned_paths(root: Path, reader: "_Reader", log: ProblemLog) -> None:

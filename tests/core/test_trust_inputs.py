@@ -144,3 +144,13 @@ def test_a_full_disk_names_the_sites_file_never_pythons(tmp_path):
     assert _os_reason(inside_python) == "ổ đĩa đã đầy"
     in_the_site = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "site" / "index.html"))
     assert _os_reason(in_the_site) == f"ổ đĩa đã đầy ({tmp_path / 'site' / 'index.html'})"
+
+
+def test_a_photo_folder_named_anh_is_the_officers_own(tmp_path):
+    """`anh/` is also where the site puts its web-ready photos, but under hashed names: an
+    officers' folder of that name is fine (the originals are never published at their path)."""
+    from tests.fixtures.unseen_ward import phone_photo
+
+    result = load(tmp_path, {"news/2026/a.md": article(image="../../anh/le-hoi.jpg", image_alt="Lễ hội"),
+                             "anh/le-hoi.jpg": phone_photo(640, 480)})
+    assert result.ok and not result.problems.has_errors, [p.format() for p in result.problems.problems]
