@@ -110,15 +110,11 @@ class BuildCache:
 
     def load(self) -> None:
         """Read what the last build of this content folder saved (memo, checked articles)."""
-        if not self.persistent:
-            self.articles = None
+        if not self.persistent:  # checked articles in memory only (the live preview's saves reuse them)
+            self.articles = ArticleCache()
             return
         self.memo.load(self._per_content("memo"), self.code, self.key)
         self.articles = ArticleCache.read(self._per_content("articles"), self.code, self.key)
-
-    def keep_in_memory(self, articles: ArticleCache) -> None:
-        """The live preview keeps its checked articles in memory between saves."""
-        self.articles = articles
 
     def save(self) -> None:
         """Write back the memo and the checked articles, when they changed."""
