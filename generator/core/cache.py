@@ -346,12 +346,8 @@ def read_checked_pickle(path: Path, label: bytes, key: bytes):
     code when loaded: only a file that carries this user's HMAC (the key is never in a
     repository, `load_key`) is unpickled, so a cache file committed in a pull request, or
     planted on a shared machine, is a miss, never code that runs."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return None
-    head, digest, payload = data[: len(label)], data[len(label): len(label) + 32], data[len(label) + 32:]
-    if head != label or not hmac.compare_digest(hmac.new(key, payload, hashlib.sha256).digest(), digest):
+    payload = _checked_payload(path, label, lambda data: hmac.new(key, data, hashlib.sha256).digest())
+    if payload is None:
         return None
     try:
         return pickle.loads(payload)
@@ -368,17 +364,26 @@ def write_checked_pickle(path: Path, label: bytes, value, key: bytes) -> None:
 def read_checked_json(path: Path, label: bytes):
     """What `write_checked_json` saved at `path` under `label`, or None when there is none or it is
     damaged. JSON is plain data: loading it cannot run code."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return None
-    head, digest, payload = data[: len(label)], data[len(label): len(label) + 32], data[len(label) + 32:]
-    if head != label or hashlib.sha256(payload).digest() != digest:
+    payload = _checked_payload(path, label, lambda data: hashlib.sha256(data).digest())
+    if payload is None:
         return None
     try:
         return json.loads(payload)
     except ValueError:
         return None
+
+
+def _checked_payload(path: Path, label: bytes, digest_of) -> bytes | None:
+    """The payload of a file laid out as `label`, a 32-byte digest of the payload, the payload;
+    None when the file is missing, of another kind, or its digest does not match."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    head, digest, payload = data[: len(label)], data[len(label): len(label) + 32], data[len(label) + 32:]
+    if head != label or not hmac.compare_digest(digest_of(payload), digest):
+        return None
+    return payload
 
 
 def write_checked_json(path: Path, label: bytes, value) -> None:

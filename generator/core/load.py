@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .cache import read_checked_pickle, write_checked_pickle
 from .contained import Containment, read_reason
-from .urls import CARDS, EDITOR
+from .urls import SITE_OWNED
 from .frontmatter import Document, YNode, parse_yaml, split_document
 from .model import Article, Category, Site, WardInfo
 from .problems import Problem, ProblemLog
@@ -27,7 +27,7 @@ from .rules import documents as document_rules
 from .rules.pages import check_page
 from .rules.reports import check_duplicate_years, check_report
 from .rules.site_file import check_site_file
-from .settings import Settings, display_path, display_prefix  # noqa: F401 - display_path: for callers
+from .settings import Settings, display_prefix
 from .text import DecodeError, decode_text, fold, garbled_line
 
 NEWS_DIR = "news"
@@ -289,15 +289,6 @@ def with_expiry(item, now: datetime):
     return item.with_changes(expired=True) if isinstance(item, Article) else dataclasses.replace(item, expired=True)
 
 
-#: Top-level names under which the built site holds files of its own that MkDocs would let a
-#: content file replace: the theme's (assets/, 404.html, search/), the search index, cards, the
-#: editor, feeds, sitemaps, icons. Not the pages' folders (tin-tuc/...): nothing of content is
-#: published there. Not anh/, officers' natural name for a photo folder, whose originals are
-#: never published at their own path (core/images.py publishes hashed copies).
-SITE_OWNED = frozenset({"assets", "search", "pagefind", CARDS, EDITOR, "sitemaps", "404.html", "sitemap.xml",
-                        "sitemap.xml.gz", "robots.txt", "manifest.webmanifest", "feed.xml", "atom.xml"})
-
-
 def check_site_owned_paths(root: Path, reader: "_Reader", log: ProblemLog) -> None:
     """A problem at each file of content/ that sits where the site writes its own
     (`content/assets/javascripts/ward-news.js` would silently replace the theme's script)."""
@@ -306,7 +297,7 @@ def check_site_owned_paths(root: Path, reader: "_Reader", log: ProblemLog) -> No
     except OSError:
         return
     for entry in entries:
-        if entry.name not in SITE_OWNED:
+        if entry.name not in SITE_OWNED:  # urls.py: where the built site holds files of its own
             continue
         if entry.is_dir(follow_symlinks=False):
             found = sorted(os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")

@@ -143,3 +143,10 @@ def dest_path(url: str) -> str:
     """The file a URL is served from: `tin-tuc/x/` → `tin-tuc/x/index.html`."""
     return f"{url}index.html" if url.endswith("/") or url == "" else url
 
+
+#: Top-level names under which the built site holds files MkDocs would let a content file replace:
+#: the theme's (assets/, 404.html, search/), the search index, cards, the editor, feeds, icons,
+#: sitemaps (core/sitemap.py). Not the pages' folders (nothing of content is published there) and
+#: not IMAGES: its photos are named by hash, and anh/ is officers' natural name for a photo folder.
+SITE_OWNED = frozenset({"assets", "search", "pagefind", "404.html", CARDS, EDITOR, feed_url("rss"), feed_url("atom"),
+                        web_manifest_url(), "robots.txt", "sitemap.xml", "sitemap.xml.gz", "sitemaps"})
