@@ -11,6 +11,7 @@ Why Sveltia CMS (0.221.1) and not Decap CMS (3.16.3), both tried from npm on 202
 `config.yml` is made from the site's own rules, so the editor offers what `check` accepts: the article
 fields of rules/articles.py (title, date and category required), the categories of categories.yml,
 dates as `YYYY-MM-DD HH:MM`, images saved next to the article, file names from the title.
+Its interface is Vietnamese whatever the browser's language (locale.js, below).
 """
 
 from __future__ import annotations
@@ -66,6 +67,24 @@ EDITOR_POLICY = (
     "font-src 'self'; connect-src 'self' data: blob: https://api.github.com; worker-src 'self' blob:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'self' blob:"
 )
+
+
+#: Sveltia CMS (0.221.1) has no configuration option for the language of its interface: it starts in
+#: the `locale` of the preferences it keeps in localStorage["sveltia-cms.prefs"] (what its Settings >
+#: Language writes; "auto" or none means the browser's language) and applies that preference again
+#: once loaded. Officers read only Vietnamese and many ward PCs run English Windows, so the page sets
+#: that preference to Vietnamese before the editor starts, at every visit: an officer who switched to
+#: English by mistake gets Vietnamese back on reloading. A file, as the page's policy forbids inline scripts.
+LOCALE_SCRIPT = """\
+try {
+  var prefs = JSON.parse(localStorage.getItem("sveltia-cms.prefs") || "{}");
+  if (!prefs || typeof prefs !== "object" || Array.isArray(prefs)) prefs = {};
+  if (prefs.locale !== "vi") {
+    prefs.locale = "vi";
+    localStorage.setItem("sveltia-cms.prefs", JSON.stringify(prefs));
+  }
+} catch (error) {}
+"""
 
 
 def editor_config(site: Site, settings: Settings) -> dict:
@@ -149,7 +168,8 @@ def editor_files(site: Site, settings: Settings) -> dict[str, bytes]:
     config = {k: v for k, v in editor_config(site, settings).items() if v is not None}
     files = {f"{EDITOR_DIR}/config.yml": yaml.safe_dump(config, allow_unicode=True, sort_keys=False,
                                                         width=1_000_000).encode("utf-8"),
-             f"{EDITOR_DIR}/index.html": _page(site.ward.name).encode("utf-8")}
+             f"{EDITOR_DIR}/index.html": _page(site.ward.name).encode("utf-8"),
+             f"{EDITOR_DIR}/locale.js": LOCALE_SCRIPT.encode("utf-8")}
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file() and path.suffix != ".md":
             files[f"{EDITOR_DIR}/{path.relative_to(ASSETS).as_posix()}"] = path.read_bytes()
@@ -180,6 +200,7 @@ def _page(ward_name: str) -> str:
 </head>
 <body>
 <noscript>Trình soạn bài cần bật JavaScript.</noscript>
+<script src="locale.js"></script>
 <script src="sveltia-cms.js"></script>
 </body>
 </html>

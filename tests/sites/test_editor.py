@@ -71,6 +71,33 @@ def test_editor_loads_from_the_site_alone_in_chromium(site, chromium, tmp_path):
             context.close()
 
 
+def test_the_editor_speaks_vietnamese_in_an_english_browser(site, chromium, tmp_path):
+    """Many ward offices run English Windows, and officers read only Vietnamese: the interface is
+    Vietnamese whatever the browser's language, and again at the next visit after English was picked."""
+    with served(site.site_dir) as server:
+        for width in (1280, 390):
+            context = chromium.new_context(viewport={"width": width, "height": 844}, locale="en-US",
+                                           extra_http_headers={"Accept-Language": "en-US,en;q=0.9"})
+            page = context.new_page()
+            for visit in ("first", "after choosing English"):
+                page.goto(server.url + "quan-tri/", wait_until="commit")
+                page.get_by_text("Đăng nhập bằng mã truy cập").wait_for(timeout=20_000)
+                page.wait_for_timeout(1500)  # the fonts, and any late switch of language
+                assert page.evaluate("navigator.language") == "en-US", visit
+                assert page.get_by_text("Đăng nhập bằng mã truy cập").is_visible(), visit
+                assert page.get_by_text("Làm việc với kho mã nguồn cục bộ").is_visible(), visit
+                text = page.inner_text("body")
+                assert "Sign In" not in text and "Work with Local Repository" not in text, (visit, text)
+                assert page.evaluate("document.documentElement.lang") == "vi", visit
+                # As the editor's Settings > Language would save it, then the officer comes back.
+                page.evaluate("""() => {
+                    const prefs = JSON.parse(localStorage.getItem("sveltia-cms.prefs"));
+                    localStorage.setItem("sveltia-cms.prefs", JSON.stringify({...prefs, locale: "en-US"}));
+                }""")
+            page.screenshot(path=str(tmp_path / f"editor-en-{width}.png"))
+            context.close()
+
+
 def test_the_editor_page_is_not_indexed_and_names_its_policy(site):
     html = (site.site_dir / "quan-tri" / "index.html").read_text("utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in html
