@@ -167,14 +167,22 @@ def build_command(content, site_dir, site_url, config_file, quiet, ward):
 
 
 class _OfficerLogFilter(logging.Filter):
-    """MkDocs' own INFO chatter is English and not for officers; our content warnings are."""
+    """MkDocs' own INFO chatter is English and not for officers; our content warnings are, and
+    where `serve` is running (in Vietnamese)."""
 
     def __init__(self, quiet: bool):
         super().__init__()
         self.quiet = quiet
 
+    SERVING = re.compile(r"^(?:\[[\d:]+\] )?Serving on (\S+)")  # MkDocs prefixes the time
+
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno >= logging.WARNING:
+            return True
+        serving = self.SERVING.match(record.getMessage()) if record.name == "mkdocs.livereload" else None
+        if serving:  # the one line of `serve` an officer needs: where to look, and how to stop
+            record.msg, record.args = (f"Trang xem thử đang chạy tại {serving[1]} (mở địa chỉ này trong trình "
+                                       "duyệt). Nhấn Ctrl+C để dừng."), ()
             return True
         return not self.quiet and record.name.startswith("mkdocs.plugins.ward-news")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from datetime import datetime
@@ -18,10 +19,13 @@ from .project import settings_for
 
 @click.command("check")
 @click.option("--content", "content", type=click.Path(file_okay=False), help="Thư mục nội dung (mặc định: docs_dir trong mkdocs.yml).")
-@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
+              help="Cách in kết quả: text (để người đọc), github (chú thích trên GitHub Actions), json (cho máy đọc).")
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False), default=None, help="Tệp mkdocs.yml.")
 @click.option("--ward", help="Trong kho của thành phố, quận: kiểm tra phường wards/<WARD>/.")
-def check_command(content, fmt, config_file, ward):
+@click.option("--site-url", help="Địa chỉ công khai của trang, như khi dựng với build --site-url (thay site_url "
+                                 "của mkdocs.yml).")
+def check_command(content, fmt, config_file, ward, site_url):
     """Kiểm tra nội dung, in mọi lỗi cùng lúc; thoát với mã 1 nếu có lỗi."""
     project = ward_project(config_file, content, ward)
     for error in project.errors:  # a wrong timezone would misdate every article: nothing to check yet
@@ -32,6 +36,8 @@ def check_command(content, fmt, config_file, ward):
         click.echo(f"Không tìm thấy thư mục nội dung: {project.content_dir}", err=True)
         sys.exit(2)
     settings = settings_for(project)
+    if site_url:
+        settings = dataclasses.replace(settings, site_url=site_url)
     # What the build does before it writes anything (photos decoded, as the build would), and
     # the advice about what a state body's site should carry.
     cache = BuildCache(settings.cache_dir, settings.content_dir, settings.cache_key_file)

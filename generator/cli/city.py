@@ -61,7 +61,7 @@ def ward_project(config_file: str | None, content: str | None, ward: str | None)
 
 
 @click.command("wards")
-@click.argument("built", nargs=-1)
+@click.argument("built", nargs=-1, metavar="[PHƯỜNG]...", help="Các phường vừa được đăng (dùng với --record).")
 @click.option("--changed", is_flag=True,
               help="Chỉ các phường bị ảnh hưởng bởi các tệp đã đổi (mỗi dòng một đường dẫn, đọc từ đầu vào chuẩn, "
                    "ví dụ từ git diff --name-only).")
@@ -74,8 +74,8 @@ def ward_project(config_file: str | None, content: str | None, ward: str | None)
 def wards_command(built, changed, since, record, as_json, strict):
     """Liệt kê các phường trong wards/ (mỗi dòng một phường).
 
-    A folder named wrongly is reported and skipped: one ward never stops the city's daily build;
-    `--strict` (pull requests) makes it an error."""
+    Thư mục phường đặt tên sai được báo rồi bỏ qua: một phường không bao giờ làm dừng lần dựng hằng ngày
+    của thành phố; với `--strict` (yêu cầu gộp bài) thì đó là lỗi."""
     log = ProblemLog()
     repo = Path.cwd()
     wards = city.find_wards(repo, log)

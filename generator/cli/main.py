@@ -7,6 +7,7 @@ import os
 import click
 
 from .. import __version__
+from . import click_vi
 from .build import build_command
 from .check import check_command
 from .city import hub_command, wards_command
@@ -16,6 +17,7 @@ from .serve import serve_command
 from .summary import summary_command
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is for developers, not officers
+click_vi.install()  # Click's own messages in Vietnamese; before the decorators below, which read some of them
 
 
 @click.group()
@@ -32,3 +34,4 @@ cli.add_command(init_command)
 cli.add_command(wards_command)
 cli.add_command(hub_command)
 cli.add_command(summary_command)
+click_vi.localize(cli)  # after every command is added: "[TÙY CHỌN]", "LỆNH [THAM SỐ]...", metavars

@@ -12,12 +12,13 @@ from ..core.frontmatter import parse_yaml
 from ..core.problems import ProblemLog
 from ..core.rules.categories import check_categories
 from ..core.rules.fields import did_you_mean, suggest, zone
+from ..core.rules.unfinished import BODY_PLACEHOLDER
 from ..core.text import decode_text, fold, make_slug
 from .project import read_project
 
 
 @click.command("new")
-@click.argument("title")
+@click.argument("title", metavar="TIÊU-ĐỀ", help="Tiêu đề bài viết, đặt trong ngoặc kép.")
 @click.option("--category", required=True, help="Tên (hoặc slug) chuyên mục trong categories.yml.")
 @click.option("--author", default="", help="Tên hoặc bút danh tác giả.")
 @click.option("--content", type=click.Path(file_okay=False, exists=True), help="Thư mục nội dung.")
@@ -59,8 +60,8 @@ def new_command(title, category, author, content, config_file):
         metadata["author"] = author
     metadata["summary"] = ""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(article_text(metadata, "Viết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống.\n"),
-                    encoding="utf-8")
+    # A sample sentence `check` refuses until it is replaced: nothing unfinished is published.
+    path.write_text(article_text(metadata, BODY_PLACEHOLDER + "\n"), encoding="utf-8")
     click.echo(str(path))
 
 

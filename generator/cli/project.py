@@ -10,7 +10,7 @@ import yaml
 
 from ..core import options as rules
 from ..core.rules.body_html import BODY_EXTENSION_CONFIGS, BODY_EXTENSIONS
-from ..core.settings import Settings
+from ..core.settings import Settings, on_ci
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -95,6 +95,8 @@ def settings_for(project: Project) -> Settings:
         site_url=project.site_url,
         pagination_per_page=project.pagination_per_page,
         site_name=project.site_name,
+        config_file=project.config_file,
+        on_ci=on_ci(),
     )
 
 

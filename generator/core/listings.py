@@ -90,10 +90,12 @@ def build_listings(site: Site, per_page: int) -> list[Listing]:
 
 
 def category_counts(site: Site) -> list[tuple[Category, int]]:
+    """Categories with at least one article, in categories.yml's order: a new ward's home lists
+    what residents can read, not "An sinh xã hội (0)"."""
     counts: dict[str, int] = {}
     for article in site.articles:
         counts[article.category.slug] = counts.get(article.category.slug, 0) + 1
-    return [(c, counts.get(c.slug, 0)) for c in site.categories]
+    return [(c, counts[c.slug]) for c in site.categories if counts.get(c.slug)]
 
 
 def years(site: Site) -> list[tuple[int, int]]:

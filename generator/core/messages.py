@@ -184,6 +184,17 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Hai bài có cùng đường dẫn “{slug}”: tệp này và {other}.",
         "Đổi tên một trong hai tệp, hoặc thêm trường slug: với một đường dẫn khác.",
     ),
+    "body.placeholder": (
+        ERROR,
+        "Nội dung vẫn còn chữ mẫu “{value}”; bài chưa được đăng.",
+        "Thay dòng này bằng nội dung bài (mỗi đoạn cách nhau một dòng trống), rồi lưu lại.",
+    ),
+    "field.placeholder": (
+        ERROR,
+        "Trường “{field}” vẫn là chữ mẫu “{value}”; bài chưa được đăng.",
+        "Viết {field} thật của bài. Với summary: viết một, hai câu tóm tắt, hoặc để trống (summary: '') để "
+        "lấy đoạn đầu của bài.",
+    ),
     "article.body.empty": (WARNING, "Bài viết chưa có nội dung.", "Viết nội dung bài bên dưới dòng “---” thứ hai."),
     "article.body.unsafe_html": (
         WARNING,
@@ -318,6 +329,22 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
                            "Ví dụ: mttq.phuonghoabinh@gmail.com"),
     "site.url.invalid": (ERROR, "Địa chỉ “{value}” phải bắt đầu bằng http:// hoặc https://.",
                          "Sao chép nguyên địa chỉ từ thanh địa chỉ của trình duyệt."),
+    # --- mkdocs.yml's site_url (rules/site_address.py) ----------------------------------
+    "site_url.placeholder": (
+        WARNING,
+        "Địa chỉ trang (site_url: {value}) vẫn là địa chỉ mẫu: liên kết chia sẻ, ảnh hiện trên Zalo, Facebook và "
+        "bản tin RSS sẽ trỏ tới một trang không có thật.",
+        "Ghi địa chỉ thật của trang vào dòng site_url: của mkdocs.yml (trên GitHub: Settings → Pages ghi địa chỉ "
+        "này, ví dụ https://tai-khoan.github.io/ten-kho/). Quy trình đăng trang trên GitHub tự dùng địa chỉ của "
+        "GitHub Pages.",
+    ),
+    "site_url.placeholder_on_ci": (
+        ERROR,
+        "Địa chỉ trang (site_url: {value}) vẫn là địa chỉ mẫu; trang không được dựng để đăng với liên kết "
+        "chia sẻ, ảnh chia sẻ và bản tin RSS trỏ tới một trang không có thật.",
+        "Ghi địa chỉ thật của trang vào dòng site_url: của mkdocs.yml (trên GitHub: Settings → Pages ghi địa chỉ "
+        "này, ví dụ https://tai-khoan.github.io/ten-kho/), hoặc chạy với --site-url ĐỊA-CHỈ.",
+    ),
     # --- what Decree 42/2022/NĐ-CP asks of an agency's site (warnings of `check`) ---------
     "compliance.organisation": (
         WARNING,
@@ -390,8 +417,8 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         ERROR,
         "Nội dung này viết theo quy ước nội dung phiên bản {found}, nhưng ward-news {version} đang cài chỉ đọc được "
         "đến phiên bản {current}; trang web chưa được dựng để không hiểu sai nội dung.",
-        "Nâng ward-news lên bản mới hơn: sửa số phiên bản ở dòng “ward-news==…” trong requirements.txt (xem "
-        "CHANGELOG.md của ward-news), rồi chạy lại. Nếu gõ nhầm số, sửa thành “contract: {current}”.",
+        "Nâng ward-news lên bản mới hơn: trong requirements.txt, sửa số phiên bản sau “ward-news==”, hoặc mã "
+        "commit sau dấu @ cuối dòng “ward-news @ git+…” (xem CHANGELOG.md của ward-news), rồi chạy lại. Nếu gõ nhầm số, sửa thành “contract: {current}”.",
     ),
     # --- the ward's own theme overrides -------------------------------------------------
     "theme.override.copy": (

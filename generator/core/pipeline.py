@@ -20,6 +20,7 @@ from .overrides import check_override_copies
 from .plan import SitePlan, build_plan
 from .problems import ProblemLog
 from .rules.images import image_references
+from .rules.site_address import check_site_url
 from .settings import Settings, display_path
 
 
@@ -43,6 +44,7 @@ def prepare_site(settings: Settings, now: datetime, cache: BuildCache, *, custom
     should carry (core/compliance.py; `check` prints them). Photos are decoded only once the
     text is right; the plan is made only when there is no error."""
     result = load_site(settings, now, cache.articles)
+    check_site_url(settings, result.problems)  # the address every link and card is built on
     if custom_dir is not None:  # untouched copies of our templates would hide every upgrade
         check_override_copies(Path(custom_dir), settings.display_root, result.problems)
     if not result.ok:

@@ -32,6 +32,14 @@ class Settings:
     workers: int = 2  # processes for drawing cards; the machines we build on have two cores
     editor_repo: str = ""  # `owner/name` on GitHub: the web editor at quan-tri/ opens pull requests there
     editor_branch: str = "main"
+    config_file: Path | None = None  # mkdocs.yml, to name it (and its `site_url:` line) in problems
+    # On CI a placeholder site_url is an error, not a warning: CI is where sites are published.
+    on_ci: bool = False
+
+
+def on_ci(environ=os.environ) -> bool:
+    """Whether this runs on a CI service (they set CI=true): where sites are published from."""
+    return environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def display_prefix(settings: Settings) -> str:

@@ -14,7 +14,7 @@ from mkdocs.config import base
 
 from ..core import options
 from ..core.cache import user_key_file
-from ..core.settings import Settings
+from ..core.settings import Settings, on_ci
 
 
 class _Option(base.BaseConfigOption):
@@ -93,4 +93,6 @@ def to_settings(plugin_config: WardNewsConfig, mkdocs_config) -> Settings:
         workers=plugin_config.workers,
         editor_repo=plugin_config.editor_repo,
         editor_branch=plugin_config.editor_branch,
+        config_file=Path(config_file) if config_file else None,
+        on_ci=on_ci(),
     )

@@ -17,6 +17,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..core.csp import with_csp
 from ..core.buildcache import BuildCache
+from ..core.notfound import portable_not_found
 from ..core.outputs import OutputStats, SiteOutputs, refresh_texts
 from ..core.pagestore import Bodies
 from ..core.pipeline import prepare_site
@@ -281,7 +282,10 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
     def on_post_template(self, output_content, *, template_name, config):
         if not template_name.endswith(".html"):
             return output_content
-        return self._finish_html(fix_material_markup(output_content))
+        html = fix_material_markup(output_content)
+        if template_name == "404.html":  # shown at every missing address, at any depth
+            html = portable_not_found(html, config.site_url or "")
+        return self._finish_html(html)
 
     def _finish_html(self, html: str) -> str:
         return html if self.serving else with_csp(html)

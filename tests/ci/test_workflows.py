@@ -46,8 +46,8 @@ def zizmor(path: Path) -> subprocess.CompletedProcess:
 
 def test_the_workflows_we_ship_are_all_found():
     names = [p.relative_to(REPO).as_posix() for p in WORKFLOWS]
-    assert names == [".github/workflows/check.yml", ".github/workflows/publish.yml", ".github/workflows/tests.yml",
-                     "examples/city/.github/workflows/publish.yml", "generator/scaffold/github/workflows/check.yml",
+    assert names == [".github/workflows/check.yml", ".github/workflows/publish.yml", ".github/workflows/release.yml",
+                     ".github/workflows/tests.yml", "examples/city/.github/workflows/publish.yml", "generator/scaffold/github/workflows/check.yml",
                      "generator/scaffold/github/workflows/publish.yml"]
 
 

@@ -1,5 +1,6 @@
 """The `ward-news` command line: build keeps the old site on failure, check's exit codes, new."""
 
+import json
 import subprocess
 import sys
 
@@ -84,6 +85,14 @@ def test_new_writes_a_valid_article(tmp_path):
     post = frontmatter.load(path)
     assert post["title"] == "Hội nghị tổng kết công tác Mặt trận năm 2026"
     assert post["category"] == "Hoạt động Mặt trận" and post["author"] == "CHÍ NGUYÊN"
+    # Untouched, it is refused at the sample sentence's line, with what to do.
+    untouched = ward_news("check", cwd=root)
+    line = path.read_text("utf-8").splitlines().index(post.content.strip()) + 1
+    assert untouched.returncode == 1, untouched.stdout
+    assert f"{path.relative_to(root).as_posix()}:{line}" in untouched.stdout and "chữ mẫu" in untouched.stdout
+    assert "Thay dòng này bằng nội dung bài" in untouched.stdout
+    post.content = "Sáng 9/1, Ủy ban MTTQ phường tổ chức hội nghị tổng kết."
+    path.write_text(frontmatter.dumps(post) + "\n", encoding="utf-8")
     assert ward_news("check", cwd=root).returncode == 0
     again = ward_news("new", "Hội nghị tổng kết công tác Mặt trận năm 2026", "--category", "hoat-dong", cwd=root)
     assert again.returncode == 1 and "Đã có tệp" in again.stderr
@@ -101,7 +110,8 @@ def test_new_writes_a_150_character_title_on_one_line(tmp_path):
     title_lines = [i for i, line in enumerate(lines) if line.startswith("title:")]
     assert len(title_lines) == 1 and lines[title_lines[0] + 1].startswith("date:")  # nothing folded onto line 2
     assert frontmatter.load(root / result.stdout.strip())["title"] == title
-    assert ward_news("check", cwd=root).returncode == 0
+    checked = ward_news("check", "--format", "json", cwd=root)  # the front matter is right; the body is new's sample
+    assert [p["code"] for p in json.loads(checked.stdout)] == ["body.placeholder"]
 
 
 def test_new_refuses_an_unknown_category_with_a_suggestion(tmp_path):

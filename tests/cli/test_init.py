@@ -22,8 +22,14 @@ def ward_news(*args, cwd, input=None):
     return subprocess.run([*CLI, *args], cwd=cwd, capture_output=True, text=True, timeout=300, input=input)
 
 
+#: What a released ward-news writes by default; the default itself is tested in test_init_requirement.py
+#: (this checkout's own remote, a path in CI's fresh clone, could not install anywhere else).
+RELEASED = f"ward-news=={__version__}"
+
+
 def test_init_makes_a_ward_repository_that_checks_and_builds(tmp_path):
-    made = ward_news("init", "xa-phu-my", "--name", "Xã  Phú Mỹ", "--site-url", "https://phumy.example.vn/", cwd=tmp_path)
+    made = ward_news("init", "xa-phu-my", "--name", "Xã  Phú Mỹ", "--site-url", "https://phumy.example.vn/",
+                     "--requirement", RELEASED, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     ward = tmp_path / "xa-phu-my"
     files = sorted(p.relative_to(ward).as_posix() for p in ward.rglob("*") if p.is_file())
@@ -36,7 +42,7 @@ def test_init_makes_a_ward_repository_that_checks_and_builds(tmp_path):
     assert all(line.startswith("#") for line in owners)  # an example: nobody is asked to review until filled in
     template = (ward / ".github/pull_request_template.md").read_text("utf-8")
     assert "### Người duyệt" in template and "trang-xem-thu" in template
-    assert f"ward-news=={__version__}" in (ward / "requirements.txt").read_text("utf-8")
+    assert (ward / "requirements.txt").read_text("utf-8").splitlines()[-1] == RELEASED
     config = yaml.safe_load((ward / "mkdocs.yml").read_text("utf-8"))
     assert config["theme"] == {"name": "material"} and config["site_name"] == "Xã Phú Mỹ"  # no custom_dir
     for workflow in ("check", "publish"):
@@ -58,6 +64,9 @@ def test_init_makes_a_ward_repository_that_checks_and_builds(tmp_path):
     assert built.returncode == 0, built.stdout + built.stderr
     home = BeautifulSoup((ward / "site/index.html").read_text("utf-8"), "lxml")
     assert home.html["lang"] == "vi" and home.select_one(".wn-textsize") is not None  # the packaged theme
+    # Only categories with articles on a new ward's home: no "An sinh xã hội (0)".
+    listed = [" ".join(li.get_text(" ").split()) for li in home.select("#wn-categories + ul li")]
+    assert listed == ["Hoạt động Mặt trận (1)"], listed
     assert "Ủy ban Mặt trận Tổ quốc Việt Nam xã Phú Mỹ" in home.get_text()
     feed = feedparser.parse((ward / "site/feed.xml").read_bytes())
     assert feed.bozo == 0 and feed.entries[0].title == "Ra mắt trang thông tin của Mặt trận xã Phú Mỹ"
@@ -117,8 +126,9 @@ def test_the_installed_wheel_alone_inits_checks_and_builds_a_ward(tmp_path):
                            capture_output=True, text=True, check=True).stdout
     assert where.startswith(str(fresh_site)), where  # the wheel's code, not this checkout
     cli = [str(venv / "bin" / "ward-news")]
-    assert subprocess.run([*cli, "init", "ward", "--name", "Phường Kim Liên"], cwd=work, capture_output=True,
-                          timeout=120).returncode == 0
+    # --requirement: a wheel installed from a file here would write a line no other machine installs.
+    assert subprocess.run([*cli, "init", "ward", "--name", "Phường Kim Liên", "--requirement", RELEASED], cwd=work,
+                          capture_output=True, timeout=120).returncode == 0
     for command in (["check"], ["build"]):
         result = subprocess.run([*cli, *command], cwd=work / "ward", capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stdout + result.stderr

@@ -113,3 +113,16 @@ def test_a_body_edit_is_rendered_alone_and_exactly_as_a_whole_rebuild(tmp_path):
         built = (fresh / "site/tin-tuc/bai-7/index.html").read_text(encoding="utf-8")
         built = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">', "", built)
         assert quick[:quick.rindex("<script>")] + "</body>\n</html>" == built
+
+
+def test_serve_says_where_it_runs_and_how_to_stop_in_vietnamese(tmp_path):
+    root = make_site(tmp_path, {"content/news/2026/trao-qua.md": article()})
+    with serving(root) as base:
+        assert wait_for(base, "Trao quà Tết", 60) is not None
+        deadline = time.monotonic() + 10
+        while "Ctrl+C" not in (root / "serve.log").read_text("utf-8") and time.monotonic() < deadline:
+            time.sleep(0.1)
+    log = (root / "serve.log").read_text("utf-8")
+    port = base.rsplit(":", 1)[1].strip("/")
+    assert f"Trang xem thử đang chạy tại http://127.0.0.1:{port}/" in log and "Nhấn Ctrl+C để dừng" in log
+    assert "Serving on" not in log

@@ -14,6 +14,7 @@ from ..model import Article, Category, Image, Tag
 from ..problems import ProblemLog
 from ..text import fold, make_slug
 from . import fields
+from . import unfinished
 from .body import check_body
 from .images import resolve_image
 from .limits import MAX_TAGS
@@ -51,6 +52,8 @@ def check_article(
         tags = tags[:MAX_TAGS]
     author = fields.read_text(meta, "author", path, log) or ""
     summary = fields.read_text(meta, "summary", path, log)
+    for field, value in (("title", title), ("summary", summary)):
+        unfinished.check_field(field, value, meta.key_lines.get(field), path, log)
     image_value = fields.read_text(meta, "image", path, log)
     image_alt = fields.read_text(meta, "image_alt", path, log) or ""
     image_caption = fields.read_text(meta, "image_caption", path, log) or ""
