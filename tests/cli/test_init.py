@@ -127,7 +127,8 @@ def test_the_installed_wheel_alone_inits_checks_and_builds_a_ward(tmp_path):
     assert where.startswith(str(fresh_site)), where  # the wheel's code, not this checkout
     cli = [str(venv / "bin" / "ward-news")]
     # --requirement: a wheel installed from a file here would write a line no other machine installs.
-    assert subprocess.run([*cli, "init", "ward", "--name", "Phường Kim Liên", "--requirement", RELEASED], cwd=work,
+    assert subprocess.run([*cli, "init", "ward", "--name", "Phường Kim Liên", "--requirement", RELEASED,
+                           "--repo", "mttq-kimlien/trang-tin"], cwd=work,
                           capture_output=True, timeout=120).returncode == 0
     for command in (["check"], ["build"]):
         result = subprocess.run([*cli, *command], cwd=work / "ward", capture_output=True, text=True, timeout=300)
