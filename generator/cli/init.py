@@ -20,12 +20,12 @@ from string import Template
 import click
 
 from ..core import city, contract
+from ..core.frontmatter import article_text
 from ..core.options import OptionError, read_repo
 from ..core.problems import ProblemLog
 from ..core.rules.fields import zone
 from ..core.text import make_slug
 from . import address
-from .new import article_text
 from .requirement import RequirementError, install_requirement
 
 SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"

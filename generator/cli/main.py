@@ -1,4 +1,4 @@
-"""`ward-news`: build, check, serve, new, init, wards, hub, summary (see CONTENT.md; names and flags are a stable interface)."""
+"""`ward-news`: build, check, serve, new, init, import, wards, hub, summary (see CONTENT.md; names and flags are a stable interface)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from . import click_vi
 from .build import build_command
 from .check import check_command
 from .city import hub_command, wards_command
+from .importer import import_group
 from .init import init_command
 from .new import new_command
 from .serve import serve_command
@@ -31,6 +32,7 @@ cli.add_command(check_command)
 cli.add_command(serve_command)
 cli.add_command(new_command)
 cli.add_command(init_command)
+cli.add_command(import_group)
 cli.add_command(wards_command)
 cli.add_command(hub_command)
 cli.add_command(summary_command)

@@ -6,9 +6,8 @@ import sys
 from datetime import datetime
 
 import click
-import frontmatter
 
-from ..core.frontmatter import parse_yaml
+from ..core.frontmatter import article_text, parse_yaml
 from ..core.problems import ProblemLog
 from ..core.rules.categories import check_categories
 from ..core.rules.fields import did_you_mean, suggest, zone
@@ -35,21 +34,7 @@ def new_command(title, category, author, content, config_file):
     if not slug:
         click.echo("Tiêu đề cần có ít nhất một chữ cái hoặc chữ số.", err=True)
         sys.exit(1)
-    categories_file = project.content_dir / "categories.yml"
-    log = ProblemLog()
-    categories = []
-    if categories_file.is_file():
-        text = decode_text(categories_file.read_bytes())
-        if isinstance(text, str):
-            categories = check_categories(parse_yaml(text, str(categories_file), log), str(categories_file), log)
-    match = next((c for c in categories if fold(c.name) == fold(category) or c.slug == category), None)
-    if match is None:
-        names = [c.name for c in categories]
-        hint = did_you_mean(suggest(category, names))
-        click.echo(f"Không có chuyên mục “{category}” trong {categories_file}. {hint}", err=True)
-        if names:
-            click.echo("Các chuyên mục hiện có: " + ", ".join(names), err=True)
-        sys.exit(1)
+    match = resolve_category(project, category)
     now = datetime.now(zone(project.timezone))
     path = project.content_dir / "news" / str(now.year) / f"{slug}.md"
     if path.exists():
@@ -65,9 +50,22 @@ def new_command(title, category, author, content, config_file):
     click.echo(str(path))
 
 
-def article_text(metadata: dict, body: str) -> str:
-    """An article file: front matter in the order given, every value on one line however long
-    (the officers' guide asks for one line per field; YAML would fold a long title at 80
-    columns), then the body."""
-    post = frontmatter.Post(body, **metadata)
-    return frontmatter.dumps(post, allow_unicode=True, sort_keys=False, width=1_000_000) + "\n"
+def resolve_category(project, category: str):
+    """The category of categories.yml that `category` names (its name, accents or not, or its
+    slug); otherwise a Vietnamese message with the nearest names, and exit 1."""
+    categories_file = project.content_dir / "categories.yml"
+    log = ProblemLog()
+    categories = []
+    if categories_file.is_file():
+        text = decode_text(categories_file.read_bytes())
+        if isinstance(text, str):
+            categories = check_categories(parse_yaml(text, str(categories_file), log), str(categories_file), log)
+    match = next((c for c in categories if fold(c.name) == fold(category) or c.slug == category), None)
+    if match is None:
+        names = [c.name for c in categories]
+        hint = did_you_mean(suggest(category, names))
+        click.echo(f"Không có chuyên mục “{category}” trong {categories_file}. {hint}", err=True)
+        if names:
+            click.echo("Các chuyên mục hiện có: " + ", ".join(names), err=True)
+        sys.exit(1)
+    return match

@@ -415,3 +415,13 @@ def _closing_quote(value: str) -> int | None:
             return index
         index += 1
     return None
+
+
+def article_text(metadata: dict, body: str) -> str:
+    """An article file: front matter in the order given, every value on one line however long
+    (the officers' guide asks for one line per field; YAML would fold a long title at 80
+    columns), then the body."""
+    import frontmatter  # python-frontmatter: only writers need it
+
+    post = frontmatter.Post(body, **metadata)
+    return frontmatter.dumps(post, allow_unicode=True, sort_keys=False, width=1_000_000) + "\n"

@@ -85,10 +85,11 @@ def test_the_guide_never_asks_officers_to_shrink_photos_the_build_shrinks():
     assert not re.search(r"(nên|phải|hãy) (thu nhỏ|dưới)[^.]*MB", faq)
 
 
-#: Buttons of other programs the guide walks officers through (GitHub's pages, Notepad, Unikey):
-#: their labels are theirs, not ours to test.
+#: Buttons of other programs the guide walks officers through (GitHub's pages, Notepad, Unikey,
+#: Facebook's "Download your information"): their labels are theirs, not ours to test.
 OTHER_PROGRAMS = {"gộp", "Add file", "Propose changes", "Create pull request", "Add file → Upload files",
-                  "Commit changes", "Commit changes…", "Details", "Save", "Chuyển mã"}
+                  "Commit changes", "Commit changes…", "Details", "Save", "Chuyển mã",
+                  "Tải hoặc chuyển thông tin", "Tạo file"}
 
 
 def _our_labels() -> str:
