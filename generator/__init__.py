@@ -1,3 +1,3 @@
 """ward-news: static news and annual-report sites for Vietnamese wards."""
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"

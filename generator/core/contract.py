@@ -14,9 +14,9 @@ from __future__ import annotations
 from .. import __version__
 
 #: The newest contract this ward-news reads (../shared/CONTENT.md as implemented here).
-CURRENT = 2  # 2 (0.3.0): documents/, `expires:`, site.yml `about:`
+CURRENT = 3  # 2 (0.3.0): documents/, `expires:`, site.yml `about:`; 3 (0.4.0): site.yml `synonyms:`
 
 #: contract -> the first ward-news release that reads it, for the upgrade hint.
-FIRST_RELEASE = {1: "0.1.0", 2: "0.3.0"}
+FIRST_RELEASE = {1: "0.1.0", 2: "0.3.0", 3: "0.4.0"}
 
 GENERATOR_VERSION = __version__

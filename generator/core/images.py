@@ -401,7 +401,7 @@ def web_manifest(name: str, short_name: str, icons: SiteIcons, href: Callable[[s
 #: The width a photo takes on screen, for `sizes`: the page column (46rem of 20 px, less its
 #: padding) on wide screens, nearly the whole width below. In px: `rem` in `sizes` means 16 px.
 ARTICLE_SIZES = "(min-width: 60em) 888px, 94vw"
-THUMBNAIL_SIZES = "(max-width: 44.9375em) 110px, 150px"  # the teaser grid's 5.5rem / 7.5rem column
+THUMBNAIL_SIZES = "(max-width: 44.9375em) 38vw, 180px"  # the teaser grid's 2fr of 5 / 9rem column
 _IMG_TAG = re.compile(r"<img\b([^>]*)>", re.I)
 _ATTRIBUTE = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
 

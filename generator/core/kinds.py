@@ -36,8 +36,14 @@ class PageKind:
     site_title: bool = False  # <title> is the ward's name and organisation, not the page's title
     kicker: str = ""  # the small label above a listing's heading ("Chuyên mục")
     byline: bool = True  # a listing's teasers show who wrote each article
+    #: A listing's teasers name each article's category above its headline; not on a category's own
+    #: page, where every teaser would repeat the page's heading.
+    category_kicker: bool = True
     filters: bool = False  # the page filters its list in the browser (hidden without JavaScript)
     lead_photo: bool = False  # the page shows its item's `image:` above the body
+    #: "Nghe đọc": the page offers to read its headline and body aloud in the browser's own
+    #: Vietnamese voice (ward/listen.html, listen.js), with the abbreviations it uses spelled out.
+    listen: bool = False
 
     def __str__(self) -> str:
         return self.name
@@ -48,17 +54,18 @@ class PageKind:
 
 HOME = PageKind("home", "ward/home.html", lastmod="newest-article", json_ld="organisation", site_title=True)
 ARTICLE = PageKind("article", "ward/article.html", search="body", lastmod="own", og_type="article",
-                   json_ld="news-article", qr=True, noun="bài viết", lead_photo=True)
+                   json_ld="news-article", qr=True, noun="bài viết", lead_photo=True, listen=True)
 PAGE = PageKind("page", "ward/page.html", search="body")
-REPORT = PageKind("report", "ward/report.html", search="body", lastmod="own", qr=True, noun="báo cáo")
+REPORT = PageKind("report", "ward/report.html", search="body", lastmod="own", qr=True, noun="báo cáo",
+                  listen=True)
 REPORT_INDEX = PageKind("report-index", "ward/report-index.html", lastmod="newest-report")
-DOCUMENT = PageKind("document", "ward/document.html", search="body", qr=True, noun="văn bản")
+DOCUMENT = PageKind("document", "ward/document.html", search="body", qr=True, noun="văn bản", listen=True)
 DOCUMENT_INDEX = PageKind("document-index", "ward/document-index.html", filters=True)
 ORGANISATION = PageKind("organisation", "ward/organisation.html", search="organisation")
 ENGLISH = PageKind("english", "ward/english.html")
 SEARCH = PageKind("search", "ward/search.html", robots="noindex")
 NEWS_INDEX = PageKind("news-index", "ward/listing.html", lastmod="listed")
-CATEGORY = PageKind("category", "ward/listing.html", lastmod="listed", kicker="Chuyên mục")
+CATEGORY = PageKind("category", "ward/listing.html", lastmod="listed", kicker="Chuyên mục", category_kicker=False)
 TAG = PageKind("tag", "ward/listing.html", lastmod="listed", kicker="Thẻ")
 ARCHIVE = PageKind("archive", "ward/listing.html", lastmod="listed", kicker="Lưu trữ")
 AUTHOR = PageKind("author", "ward/listing.html", lastmod="listed", kicker="Tác giả", byline=False)

@@ -408,6 +408,11 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         "Ví dụ: name: Phường Hòa Bình",
     ),
     "site.field.type": (ERROR, "Trường “{field}” phải là {expected}.", None),
+    "site.synonyms.invalid": (
+        ERROR,
+        "Từ đồng nghĩa (synonyms:): {problem}.",
+        "Ví dụ:\n{example}",
+    ),
     "site.contract.invalid": (
         ERROR,
         "“contract” là số phiên bản quy ước nội dung, phải là một số nguyên từ 1 trở lên, không phải “{value}”.",

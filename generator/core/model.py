@@ -201,6 +201,7 @@ class WardInfo:
     social: tuple[SocialLink, ...] = ()
     logo: str = ""  # src_uri inside content/, or ""
     about: About | None = None  # the organisation page, when site.yml has `about:`
+    synonyms: tuple[tuple[str, ...], ...] = ()  # the ward's own search synonyms (site.yml), after the built-in ones
 
 
 @dataclass(frozen=True)

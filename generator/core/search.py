@@ -45,6 +45,7 @@ from .memo import ContentMemo, memo_or_new
 from .pagestore import Bodies
 from .plan import SitePlan
 from .reports import REPORT_LABEL
+from .synonyms import Synonyms, site_synonyms
 from .text import fold
 
 
@@ -57,6 +58,7 @@ SEARCH_DIR = "pagefind"  # the bundle's folder in the built site (Pagefind's own
 TITLE_WEIGHT = 10  # Pagefind's scale: h1 is 7 by default, body text 1
 COMMON_MIN_PAGES = 200  # below this the whole index is small: every word is kept
 COMMON_WORDS_FILE = "tu-pho-bien.json"  # in the bundle folder: the words left out, for search.js
+SYNONYMS_FILE = "tu-dong-nghia.json"  # in the bundle folder: the synonym groups, for search.js
 
 
 @dataclass(frozen=True)
@@ -67,14 +69,16 @@ class SearchRecord:
     # The build cache's memo, which keeps each text's folded words (core/buildcache.py).
     memo: ContentMemo | None = field(default=None, compare=False, repr=False)
     summary: str = ""  # what a result shows under its headline: the page's description
+    # The dictionary of what residents call things (core/synonyms.py): built-in and the ward's.
+    synonyms: Synonyms = field(default_factory=site_synonyms, compare=False, repr=False)
 
     @property
     def title_words(self) -> list[str]:
-        return _distinct_words_cached(self.title, self.memo)
+        return _indexed_words_cached(self.title, self.synonyms, self.memo, pairs=True)
 
     @property
     def text_words(self) -> list[str]:
-        return _distinct_words_cached(self.text, self.memo)
+        return _indexed_words_cached(self.text, self.synonyms, self.memo, pairs=False)
     date: str = ""  # "09/01/2026", or "" for pages without a date
     section: str = ""  # the category, "Báo cáo tổng kết", or ""
     year: int = 0  # of the date, which decides the page's bundle (search_shards); 0 without one
@@ -86,6 +90,7 @@ def search_records(plan: SitePlan, bodies: Mapping[str, str], memo: ContentMemo 
     dated.update({r.src_uri: (r.date, REPORT_LABEL) for r in plan.site.reports})
     dated.update({d.src_uri: (d.date, d.type) for d in plan.site.documents})
     particulars = {d.src_uri: document_text(d) for d in plan.site.documents}
+    synonyms = site_synonyms(plan.site.ward.synonyms)
     records = []
     for page in plan.pages:
         if not page.kind.search:
@@ -97,6 +102,7 @@ def search_records(plan: SitePlan, bodies: Mapping[str, str], memo: ContentMemo 
                                               body_text(bodies, page.src_uri, memo)) if part) or page.description
         when, section = dated.get(page.src_uri, (None, ""))
         records.append(SearchRecord(url=page.url, title=page.title, text=text, memo=memo, summary=page.description,
+                                    synonyms=synonyms,
                                     date=vi.format_date_short(when) if when else "", section=section,
                                     year=when.year if when else 0))
     return records
@@ -128,7 +134,8 @@ def common_words(records: list[SearchRecord], memo: ContentMemo | None = None) -
     if len(records) < COMMON_MIN_PAGES:
         return frozenset()
     memo = memo_or_new(memo)
-    pages = {r.url: (memo.key(b"W", r.title), memo.key(b"W", r.text)) for r in records}
+    pages = {r.url: (memo.key(b"W", _words_key(r.title, r.synonyms, True)),
+                     memo.key(b"W", _words_key(r.text, r.synonyms, False))) for r in records}
     for key in itertools.chain.from_iterable(pages.values()):  # every page's words stay in the memo:
         memo.known(key)  # they are the counts' terms (marked used, read or not)
     counts = _counts_since(memo.known(memo.key(b"c", _COUNTS)), pages, records, memo)
@@ -181,8 +188,14 @@ def record_html(record: SearchRecord, common: frozenset[str] = frozenset()) -> s
             f'<div data-pagefind-ignore>{meta}</div></main></body></html>')
 
 
+#: Ends every indexed word, and every word search.js looks up. Pagefind matches each word of a
+#: query as the start of a word ("nha" finds "nhan", "quy" finds "quyet"): with the mark, "nhaz"
+#: starts only "nhaz". No Vietnamese syllable ends in z, and the mark is the same on both sides.
+WORD_END = "z"
+
+
 def _indexed(words: Iterable[str], common: frozenset[str]) -> str:
-    return " ".join(word for word in words if word not in common)
+    return " ".join(word + WORD_END for word in words if word not in common)
 
 
 #: Pagefind's own ready-made interfaces: the search page has its own (search.js), so these
@@ -237,6 +250,8 @@ def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Pa
             bundle.place(output / folder, folders, placed)
         _tidy(Path(scratch), {bundle.name for bundle in bundles.values()})
     (output / COMMON_WORDS_FILE).write_text(json.dumps(sorted(common)), encoding="utf-8")
+    synonyms = records[0].synonyms if records else site_synonyms()
+    (output / SYNONYMS_FILE).write_text(json.dumps(synonyms.for_search(), ensure_ascii=False), encoding="utf-8")
     (output / MERGED_FILE).write_text(json.dumps([f for f in shards if f]), encoding="utf-8")
     return len(records)
 
@@ -383,13 +398,34 @@ def distinct_words(text: str) -> list[str]:
     return list(seen)
 
 
-def _distinct_words_cached(text: str, memo: ContentMemo | None) -> list[str]:
+def indexed_words(text: str, synonyms: Synonyms, pairs: bool = True) -> list[str]:
+    """What a text is found by: each folded word once; with `pairs` (headlines), each pair of
+    neighbouring words as one word ("cat" "dien" → "catdien"), so a query's words side by side (a
+    Vietnamese word is often two syllables) find the pages whose headline has them side by side
+    first (search.js searches the pairs before the words); and the token of each synonym group a
+    phrase of which the text holds (core/synonyms.py), so "mất điện" finds "tạm ngừng cung cấp
+    điện". Positions are not kept (see distinct_words): the pairs are what is left of word order.
+    Bodies get no pairs: they would more than double the index, and a first search's download
+    with it (the budget in tests/bench), for what headlines and synonym groups already give."""
+    sequence = [word for raw in _RAW_WORD.findall(unicodedata.normalize("NFC", text)) for word in _fold_word(raw)]
+    seen = dict.fromkeys(sequence)
+    for first, second in zip(sequence, sequence[1:]) if pairs else ():
+        if first.isalpha() and second.isalpha():  # "9"+"1" would be 91; Pagefind cuts "trao150" anyway
+            seen.setdefault(first + second, None)
+    for token in synonyms.tokens_in(sequence):
+        seen.setdefault(token, None)
+    return list(seen)
+
+
+def _words_key(text: str, synonyms: Synonyms, pairs: bool) -> str:
+    """The memo's key for a text's indexed words: the text, and how and with what dictionary."""
+    return synonyms.digest + ("p" if pairs else "w") + "\x00" + text
+
+
+def _indexed_words_cached(text: str, synonyms: Synonyms, memo: ContentMemo | None, pairs: bool) -> list[str]:
     """Kept in the memo as one string: a list per page is 1.5 million objects to pickle at 5,000."""
-    return memo_or_new(memo).get(b"W", text, _joined_words).split()
-
-
-def _joined_words(text: str) -> str:
-    return " ".join(distinct_words(text))
+    return memo_or_new(memo).get(b"W", _words_key(text, synonyms, pairs), lambda key: " ".join(
+        indexed_words(key.split("\x00", 1)[1], synonyms, pairs))).split()
 
 
 class BackgroundIndexer:

@@ -6,8 +6,10 @@ from markupsafe import Markup, escape
 
 from ..core import urls, vi
 from ..core.images import ARTICLE_SIZES, THEME_COLOR, THUMBNAIL_SIZES
+from ..core.listen import spoken_abbreviations
 from ..core.model import dial_digits
 from ..core.share import json_ld
+from ..core.synonyms import site_synonyms
 from ..core.plan import PlannedPage, SitePlan
 
 FILTERS = {
@@ -38,6 +40,9 @@ def page_context(page: PlannedPage, plan: SitePlan) -> dict:
         "description": page.description,
         "url": url,
         "card_url": card_url,
+        # "Nghe đọc" (ward/listen.html): how to say the abbreviations this page uses.
+        "abbreviations": (spoken_abbreviations(page, site_synonyms(plan.site.ward.synonyms))
+                          if page.kind.listen else {}),
         "json_ld": json_ld(page.kind, page.data, url=url, title=page.title, description=page.description,
                            card_url=card_url, ward=plan.site.ward, site_url=site_url, image_url=plan.images.url),
     }

@@ -21,6 +21,7 @@ from ..core.notfound import portable_not_found
 from ..core.outputs import OutputStats, SiteOutputs, refresh_texts
 from ..core.pagestore import Bodies
 from ..core.pipeline import prepare_site
+from ..core.quotes import MARKDOWN_EXTENSIONS as QUOTE_EXTENSIONS
 from ..core.progress import Progress
 from ..core.rendered import publishable_body
 from ..core.plan import SitePlan
@@ -112,6 +113,11 @@ class WardNewsPlugin(BasePlugin[WardNewsConfig]):
         config.nav = nav_entries(self.plan)
         # Heading ids: one readable rule for the whole site (core/text.py heading_id keeps đ as d).
         config.mdx_configs.setdefault("toc", {})["slugify"] = heading_id
+        # Typographic quotes in every body, as in headlines (core/quotes.py), whatever mkdocs.yml lists.
+        for name, settings in QUOTE_EXTENSIONS.items():
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+                config.mdx_configs.setdefault(name, dict(settings))
         # MkDocs' own sitemap renders a template over every page; outputs.py writes ours instead.
         config.theme.static_templates.discard("sitemap.xml")
         self.shared = shared_fingerprint(self.plan, config, self.cache.code, "serve" if self.serving else "build")

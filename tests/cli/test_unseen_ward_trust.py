@@ -15,10 +15,12 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from generator.core.quotes import curly_quotes
 from tests.conftest import REPO, served
 from tests.fixtures.unseen_ward import article_titles, write_ward
 
 HOSTILE_TITLE = "<script>alert('tiêu đề')</script> Tin <img src=x onerror=alert(1)> Phú Định"
+SHOWN_TITLE = curly_quotes(HOSTILE_TITLE)  # as published: typographic quotes (core/quotes.py), the rest as text
 HOSTILE = f"""\
 ---
 title: "{HOSTILE_TITLE.replace('"', '&quot;')}"
@@ -74,10 +76,10 @@ def test_hostile_article_is_inert_in_page_meta_and_json_ld(hostile_ward):
     html = (hostile_ward / "out/tin-tuc/hostile/index.html").read_text("utf-8")
     _no_active_content(html)
     soup = BeautifulSoup(html, "lxml")
-    assert soup.h1.get_text() == HOSTILE_TITLE
-    assert soup.find("meta", property="og:title")["content"] == HOSTILE_TITLE
+    assert soup.h1.get_text() == SHOWN_TITLE
+    assert soup.find("meta", property="og:title")["content"] == SHOWN_TITLE
     (ld,) = [s.string for s in soup.find_all("script", type="application/ld+json")]
-    assert "<" not in ld and json.loads(ld)["headline"] == HOSTILE_TITLE
+    assert "<" not in ld and json.loads(ld)["headline"] == SHOWN_TITLE
     for listing in ("out/index.html", "out/tin-tuc/index.html", "out/chuyen-muc/tin-hoat-dong/index.html"):
         _no_active_content((hostile_ward / listing).read_text("utf-8"))
 
@@ -88,7 +90,7 @@ def test_hostile_article_is_inert_in_the_feeds(hostile_ward):
         feed = feedparser.parse(raw)
         assert feed.bozo == 0
         (entry,) = [e for e in feed.entries if e.link.endswith("/tin-tuc/hostile/")]
-        assert entry.title == HOSTILE_TITLE
+        assert entry.title == SHOWN_TITLE
         _no_active_content(entry.content[0].value)
 
 
@@ -104,7 +106,7 @@ def test_hostile_article_card_and_search_show_text_not_markup(hostile_ward, chro
         page.goto(server.url + "tim-kiem/?q=phu+dinh+tin")
         page.wait_for_selector(".wn-search[data-state=done]")
         titles = [a.inner_text() for a in page.query_selector_all(".wn-search__result h2 a")]
-        assert HOSTILE_TITLE in titles
+        assert SHOWN_TITLE in titles
         page.goto(server.url + "tin-tuc/hostile/")
         page.wait_for_load_state("networkidle")
         assert dialogs == [] and page.query_selector(".wn-search img, article img[src=x]") is None

@@ -15,6 +15,7 @@ from generator.core.pipeline import prepare_site_images
 from generator.core.load import load_site
 from generator.core.plan import ward_description
 from generator.core.problems import ProblemLog
+from generator.core.quotes import curly_quotes
 from generator.core.settings import Settings
 from tests.conftest import CATEGORIES, article, write_files
 
@@ -141,7 +142,7 @@ def test_officer_text_is_escaped_not_interpreted(tmp_path):
         raw = _render(site, spec, tmp_path=tmp_path)
         parsed = feedparser.parse(raw)
         assert parsed.bozo == 0
-        assert parsed.entries[0].title == hostile
+        assert parsed.entries[0].title == curly_quotes(hostile)  # as the page prints it
         assert b"<script>" not in raw and b"<img src=x" not in raw
 
 

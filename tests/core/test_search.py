@@ -7,6 +7,7 @@ from generator.core.load import load_site
 from generator.core.plan import build_plan
 from generator.core.search import plain_text, record_html, search_records
 from generator.core.settings import Settings
+from generator.core.synonyms import group_token
 from tests.conftest import CATEGORIES, article, write_files
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -41,9 +42,14 @@ def test_only_articles_reports_and_plain_pages_are_records(tmp_path):
 def test_record_matches_folded_words_and_shows_the_original(tmp_path):
     records = search_records(_plan(tmp_path), {})
     html = record_html(next(r for r in records if r.url == "tin-tuc/phu-dinh/"))
-    assert '<h1 data-pagefind-weight="10">phuong phu dinh so hoa ho</h1>' in html
-    # The body's words once each (no positions needed: excerpts come from the original text).
-    assert "<p>sang 9 1 uy ban mttq phuong da trao 150 phan qua</p>" in html
+    # Each folded word once, then each pair of neighbouring words, every one ending with the mark
+    # that keeps Pagefind from matching it as the start of a longer word.
+    assert ('<h1 data-pagefind-weight="10">phuongz phuz dinhz soz hoaz hoz phuongphuz phudinhz dinhsoz sohoaz '
+            'hoahoz hosoz</h1>') in html
+    # The body's words once each (no positions needed: excerpts come from the original text; no
+    # pairs either: only headlines have them), and MTTQ's synonym group.
+    mttq = group_token(("Mặt trận Tổ quốc",))
+    assert f"<p>sangz 9z 1z uyz banz mttqz phuongz daz traoz 150z phanz quaz {mttq}z</p>" in html
     assert '<span data-pagefind-meta="title">Phường Phú Định số hóa hồ sơ</span>' in html
     assert '<span data-pagefind-meta="summary">Sáng 9/1, Ủy ban MTTQ phường đã trao 150 phần quà.</span>' in html
     assert 'data-pagefind-meta="text"' not in html  # meta is indexed too: never the whole text
@@ -81,9 +87,10 @@ def test_words_on_most_pages_are_left_out_of_the_index(monkeypatch):
     monkeypatch.setattr(search, "COMMON_MIN_PAGES", 10)
     common = common_words(records)
     # On every page: mat, tran, phuong, tin, trao, qua; "hoc bong" on 8 of 12 (more than half).
-    assert common == {"mat", "tran", "phuong", "tin", "trao", "qua", "hoc", "bong"}
+    assert common == {"mat", "tran", "phuong", "tin", "trao", "qua", "hoc", "bong",  # and pairs in headlines:
+                      "mattran", "tranphuong", "phuongtin"}
     html = record_html(records[3], common)
-    assert '<h1 data-pagefind-weight="10">3</h1>' in html and "<p>tet</p>" in html
+    assert '<h1 data-pagefind-weight="10">3z</h1>' in html and "<p>tetz</p>" in html
 
 
 def test_common_words_counted_again_only_where_pages_changed_are_the_same_as_counted_afresh(monkeypatch):

@@ -8,10 +8,12 @@ from urllib.parse import urljoin
 
 import pytest
 
+from generator.core.quotes import curly_quotes
 from tests.conftest import article, build_site, make_site
 
 SITE = "https://phuong.example.vn/"
 HOSTILE = '"</script><b>Quà</b> & “niềm vui”"'
+PRINTED = curly_quotes(HOSTILE)  # as every page prints it: with typographic quotes
 SENTENCE = "Ủy ban MTTQ phường trao quà cho hộ cận nghèo."  # 10 words
 LONG_BODY = "\n\n".join(" ".join([SENTENCE] * 10) for _ in range(7))  # 700 words: 4 minutes at 200 a minute
 
@@ -77,11 +79,11 @@ def test_breadcrumb_list_json_ld_names_the_same_pages(built):
 
 def test_a_hostile_headline_stays_text_in_breadcrumbs_and_json_ld(built):
     soup, _ = _page(built, "tin-tuc/doc-hai/")
-    assert soup.select_one(".wn-breadcrumbs [aria-current]").get_text() == HOSTILE
+    assert soup.select_one(".wn-breadcrumbs [aria-current]").get_text() == PRINTED
     (script,) = soup.find_all("script", type="application/ld+json")
     assert "<" not in script.string
     names = [i["name"] for i in json.loads(script.string)["mainEntityOfPage"]["breadcrumb"]["itemListElement"]]
-    assert names[-1] == HOSTILE
+    assert names[-1] == PRINTED
     assert soup.find("b", string="Quà") is None
 
 
@@ -98,7 +100,7 @@ def test_related_articles_link_to_built_pages_best_first(built):
     links = section.select("li > a")
     # A tag and the category; a tag only; then the category only, newest first.
     assert [a.get_text(strip=True) for a in links] == [
-        HOSTILE, "Hướng dẫn cài VNeID", "Hoạt động tháng 6", "Hoạt động tháng 4", "Hoạt động tháng 2"]
+        PRINTED, "Hướng dẫn cài VNeID", "Hoạt động tháng 6", "Hoạt động tháng 4", "Hoạt động tháng 2"]
     targets = [_target(built, url, a["href"]) for a in links]
     assert built.file(url) not in targets and len(set(targets)) == 5
     first = section.select_one("li .wn-related__meta")
@@ -127,7 +129,7 @@ def test_previous_and_next_walk_every_article_in_date_order(built):
             _target(built, url, following["href"])
         before, url = url, urljoin(url, following["href"]) if following else None
     assert seen == [f"Hoạt động tháng {n}" for n in range(1, 7)] + [
-        "Trao quà Tết cho hộ cận nghèo", HOSTILE, "Hướng dẫn cài VNeID"]
+        "Trao quà Tết cho hộ cận nghèo", PRINTED, "Hướng dẫn cài VNeID"]
 
 
 def test_live_preview_re_renders_a_page_when_a_linked_headline_changes_not_its_body(tmp_path):

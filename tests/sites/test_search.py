@@ -26,6 +26,13 @@ def _files():
         "content/news/2026/doc.md": article(title=f"'{HOSTILE}'", date="2026-04-02",
                                             body="Đội tình nguyện <script>alert(2)</script> dọn dẹp."),
     }
+    files["content/site.yml"] = "name: Phường Thử Nghiệm\nsynonyms:\n  - [chợ Hòa Bình, chợ cóc]\n"
+    files["content/news/2026/cho.md"] = article(title="Sắp xếp lại chợ Hòa Bình", date="2026-02-01",
+                                                body="Các hộ kinh doanh được bố trí lại sạp hàng.")
+    files["content/news/2026/cat.md"] = article(title="Dọn cát tràn ra đường sau mưa lớn", date="2026-05-02",
+                                               body="Đoàn viên dọn cát trên các ngõ.")
+    files["content/news/2026/co.md"] = article(title="Cắt cỏ, dọn vệ sinh vườn hoa tổ dân phố", date="2026-05-01",
+                                              body="Đoàn viên cắt cỏ và trồng thêm hoa.")
     for day in range(1, 13):  # articles that mention none of the words searched for
         files[f"content/news/2025/tin-{day}.md"] = article(title=f"Trao quà Tết đợt {day}", date=f"2025-12-{day:02d}")
     return files
@@ -176,3 +183,37 @@ def test_a_large_site_searches_its_older_years_in_a_bundle_an_edit_leaves_alone(
         page.goto(server.url + "tim-kiem/?q=khuyen+hoc")
         assert [url for _, url in _results(page)] == ["/tin-tuc/tin-2026-1/"]
         page.close()
+
+
+def test_a_ward_s_own_synonyms_find_its_pages(site, page):
+    page.goto(site.url + "tim-kiem/?q=cho%20coc")
+    assert [url for _, url in _results(page)] == ["/tin-tuc/cho/"]
+    marks = [m.inner_text() for m in page.query_selector_all(".wn-search__result:first-child h2 mark")]
+    assert marks == ["chợ", "Hòa", "Bình"]  # what the query meant, marked in the headline
+
+
+def test_a_word_is_not_found_as_the_start_of_a_longer_one(site, page):
+    page.goto(site.url + "tim-kiem/?q=ca")  # "cài", "cao", "các" fold to cai, cao, cac: none is "ca"
+    assert _results(page) == []
+
+
+def test_a_query_typed_with_accents_puts_exact_accents_first(site, page):
+    for query, first in (("cắt", "/tin-tuc/co/"), ("cát", "/tin-tuc/cat/")):
+        page.goto(site.url + "tim-kiem/?q=" + query)
+        urls = [url for _, url in _results(page)]
+        assert sorted(urls) == ["/tin-tuc/cat/", "/tin-tuc/co/"] and urls[0] == first, (query, urls)
+
+
+def test_searching_again_on_the_search_page_answers_in_place_and_back_returns(site, page):
+    page.goto(site.url + "tim-kiem/?q=phu+dinh")
+    assert [url for _, url in _results(page)][0] == "/tin-tuc/phu-dinh/"
+    page.evaluate("window.__same = true")  # gone if the page were loaded again
+    page.fill("#wn-search-page-q", "cho coc")
+    page.press("#wn-search-page-q", "Enter")
+    assert [url for _, url in _results(page)] == ["/tin-tuc/cho/"]
+    assert page.url.endswith("tim-kiem/?q=cho+coc") and page.evaluate("window.__same") is True
+    assert page.input_value("header #wn-search-q") == "cho coc"
+    page.go_back()
+    page.wait_for_url("**/tim-kiem/?q=phu+dinh")
+    assert [url for _, url in _results(page)][0] == "/tin-tuc/phu-dinh/"
+

@@ -14,10 +14,12 @@ import pytest
 from lxml import etree
 from PIL import Image
 
+from generator.core.quotes import curly_quotes
 from tests.conftest import article, build_site, make_site
 
 PNG = (Path(__file__).parent.parent / "fixtures" / "tiny.png").read_bytes()
 HOSTILE = '"</title><script>alert(1)</script> Quà & <b>“niềm vui”</b>'
+PRINTED = curly_quotes(HOSTILE)  # as every output prints it: with typographic quotes
 LONG_FIRST_PARAGRAPH = ("Sáng 9/1, Ủy ban Mặt trận Tổ quốc Việt Nam phường phối hợp với các chi hội đoàn thể tổ chức "
                         "trao 150 phần quà Tết cho hộ cận nghèo, gia đình chính sách và người cao tuổi neo đơn trên "
                         "địa bàn, mỗi phần quà trị giá 500.000 đồng gồm tiền mặt và nhu yếu phẩm.")
@@ -152,7 +154,7 @@ def test_site_feeds_parse_newest_first_with_full_content(built, name):
     assert published == sorted(published, reverse=True)
     assert (b"+0700" if name == "feed.xml" else b"+07:00") in raw
     titles = [e.title for e in feed.entries]
-    assert titles[0] == HOSTILE  # the hostile title comes back as the literal text written
+    assert titles[0] == PRINTED  # the hostile title comes back as the text written, its quotes curled
     first = next(e for e in feed.entries if e.link.endswith("/tin-tuc/trao-qua-tet/"))
     content = first.content[0].value
     assert re.search(r'src="https://phuong\.example\.vn/anh/[0-9a-f]{20}-8\.jpg"', content)
@@ -186,11 +188,11 @@ def test_hostile_title_is_inert_in_html_meta_and_json(built):
 
     soup = BeautifulSoup((built.site_dir / "tin-tuc/doc-hai/index.html").read_text(encoding="utf-8"), "lxml")
     # Officer text comes back as text: in the headline, the meta tags and the JSON-LD.
-    assert soup.select_one("h1").get_text() == HOSTILE
-    assert _meta(soup, "og:title") == _meta(soup, "twitter:title") == HOSTILE
+    assert soup.select_one("h1").get_text() == PRINTED
+    assert _meta(soup, "og:title") == _meta(soup, "twitter:title") == PRINTED
     assert _meta(soup, "description") == _meta(soup, "og:description") == "<img src=x onerror=alert(9)>"
     (ld,) = soup.find_all("script", type="application/ld+json")
-    assert "<" not in ld.string and json.loads(ld.string)["headline"] == HOSTILE
+    assert "<" not in ld.string and json.loads(ld.string)["headline"] == PRINTED
     # ...and never as markup: no element it could have smuggled in, no executable script holding it.
     assert soup.find("img", src="x") is None and soup.find("b", string="“niềm vui”") is None
     assert not [tag for tag in soup.find_all(True) if any(a.startswith("on") for a in tag.attrs)]

@@ -12,6 +12,7 @@ import markdown
 from ..frontmatter import Document, YNode
 from ..model import Article, Category, Image, Tag
 from ..problems import ProblemLog
+from ..quotes import MARKDOWN_EXTENSIONS as QUOTE_EXTENSIONS, curly_quotes
 from ..text import fold, make_slug
 from . import fields
 from . import unfinished
@@ -90,7 +91,8 @@ def check_article(
 
     if len(log.errors) > errors_before or not (title and date and category and slug):
         return None
-    lead = "" if summary else first_paragraph(body)
+    lead = "" if summary else first_paragraph(body)  # its quotes curled as the body's are
+    title, summary = curly_quotes(title), curly_quotes(summary or "")
     return Article(
         src_uri=src_uri, path=path, slug=slug, title=title, date=date, category=category, body=body,
         body_line=doc.body_line, summary=summary or shorten(lead, SUMMARY_MAX), lede=summary or "",
@@ -156,7 +158,8 @@ _TAGS = re.compile(r"<[^>]+>")
 _SKIP_PARAGRAPH = re.compile(r"^\s*(#|!\[|<|\||>|```|---|\*\*\*|[-*+]\s|\d+\.\s)")
 
 
-_INLINE_MARKDOWN = markdown.Markdown()  # one instance, reset per use: building one costs more than converting
+# One instance, reset per use: building one costs more than converting. Quotes curled as in the body.
+_INLINE_MARKDOWN = markdown.Markdown(extensions=list(QUOTE_EXTENSIONS), extension_configs=QUOTE_EXTENSIONS)
 
 
 def summarize(body: str, limit: int = SUMMARY_MAX) -> str:

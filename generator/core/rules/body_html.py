@@ -13,9 +13,10 @@ import re
 import markdown
 
 from ..problems import ProblemLog
+from ..quotes import MARKDOWN_EXTENSIONS as QUOTE_EXTENSIONS
 from ..sanitize import Removed, removed_parts
 
-#: Rendered as mkdocs.yml renders bodies (keep the two lists alike).
+#: Rendered as mkdocs.yml renders bodies (keep the two lists alike); the plugin adds the quotes.
 BODY_EXTENSIONS = ["tables", "sane_lists", "toc"]
 BODY_EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}, "toc": {"permalink": False}}
 
@@ -27,7 +28,8 @@ _renderer: markdown.Markdown | None = None
 def _render(body: str) -> str:
     global _renderer
     if _renderer is None:
-        _renderer = markdown.Markdown(extensions=BODY_EXTENSIONS, extension_configs=BODY_EXTENSION_CONFIGS)
+        _renderer = markdown.Markdown(extensions=BODY_EXTENSIONS + list(QUOTE_EXTENSIONS),
+                                      extension_configs={**BODY_EXTENSION_CONFIGS, **QUOTE_EXTENSIONS})
     return _renderer.reset().convert(body)
 
 

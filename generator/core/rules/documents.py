@@ -15,6 +15,7 @@ from ..frontmatter import Document as SourceFile
 from ..frontmatter import YNode
 from ..model import Document
 from ..problems import ProblemLog
+from ..quotes import curly_quotes
 from ..text import fold
 from . import fields
 from .articles import DESCRIPTION_MAX, shorten
@@ -118,6 +119,7 @@ def check_document(src_uri: str, path: str, doc: SourceFile, content_dir: Path, 
 
     if len(log.errors) > errors_before or not (title and number and kind and issuer and date and slug and attachment):
         return None
+    title = curly_quotes(title)
     description = shorten(f"{kind} số {number} của {issuer}: {title}", DESCRIPTION_MAX)
     return Document(src_uri=src_uri, path=path, slug=slug, number=number, type=kind, issuer=issuer, title=title,
                     date=date, effective=effective or date, attachment=attachment, body=doc.body,

@@ -7,6 +7,7 @@ import re
 from ..frontmatter import Document
 from ..model import Page
 from ..problems import ProblemLog
+from ..quotes import curly_quotes
 from ..text import make_slug
 from . import fields
 
@@ -29,7 +30,7 @@ def check_page(src_uri: str, path: str, doc: Document, log: ProblemLog) -> Page 
         else:
             title = stem.replace("-", " ").capitalize()
             log.add("page.title.missing", path, 1, fallback=title)
-    return Page(src_uri=src_uri, path=path, slug=slug, title=title, body=body, body_line=doc.body_line)
+    return Page(src_uri=src_uri, path=path, slug=slug, title=curly_quotes(title), body=body, body_line=doc.body_line)
 
 
 def _take_heading(body: str) -> tuple[str, str] | None:

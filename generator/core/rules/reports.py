@@ -17,6 +17,7 @@ from pathlib import Path
 from ..frontmatter import Document, YNode
 from ..model import Indicator, IndicatorGroup, Report
 from ..problems import ProblemLog
+from ..quotes import curly_quotes
 from ..text import fold
 from ..vi import MONEY_UNIT, PERCENT_UNIT
 from . import fields
@@ -73,6 +74,7 @@ def check_report(src_uri: str, path: str, doc: Document, log: ProblemLog, tz: tz
     check_body(doc.body, doc.body_line, src_uri, content_dir, path, log)
     if len(log.errors) > errors_before or title is None or year is None:
         return None
+    title, summary = curly_quotes(title), curly_quotes(summary)
     lead = summary or first_paragraph(doc.body)
     return Report(
         src_uri=src_uri, path=path, year=year, title=title,

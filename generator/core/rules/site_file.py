@@ -9,6 +9,7 @@ from pathlib import Path
 from ..frontmatter import YNode
 from ..model import About, Contact, SocialLink, WardInfo
 from ..problems import ProblemLog
+from ..synonyms import MAX_GROUPS, MAX_PHRASE, phrase_words
 from .. import contract
 from . import fields
 from .images import resolve_image
@@ -38,7 +39,8 @@ def check_site_file(root: YNode | None, path: str, content_dir: Path, log: Probl
             values[key] = " ".join(node.text().split())
     social = _read_social(root, path, log)
     about = read_about(root, path, log)
-    known = TEXT_KEYS + ["social", "contract", "about"]
+    synonyms = _read_synonyms(root, path, log)
+    known = TEXT_KEYS + ["social", "contract", "about", "synonyms"]
     for key, line in root.key_lines.items():
         if key not in known:
             hint = fields.did_you_mean(fields.suggest(key, known)) or \
@@ -59,7 +61,40 @@ def check_site_file(root: YNode | None, path: str, content_dir: Path, log: Probl
         social=tuple(social),
         logo=logo,
         about=about,
+        synonyms=synonyms,
     )
+
+
+def _read_synonyms(root: YNode, path: str, log: ProblemLog) -> tuple[tuple[str, ...], ...]:
+    """`synonyms:`: groups of words that mean the same to the ward's residents, each a list of at
+    least two (`- [chợ Hòa Bình, chợ cóc]`), added to the built-in ones (core/synonyms.py).
+    A wrong group is reported at its line and left out; the others still count."""
+    node = root.value.get("synonyms")
+    if node is None or node.value is None:
+        return ()
+    example = "synonyms:\n  - [nhà văn hóa tổ 5, NVH tổ 5]\n  - [chợ Hòa Bình, chợ cóc]"
+    if node.kind != "sequence":
+        log.add("site.synonyms.invalid", path, root.key_lines["synonyms"],
+                problem="phải là một danh sách các nhóm từ", example=example)
+        return ()
+    groups = []
+    for item in node.value:
+        phrases = [child for child in item.value] if item.kind == "sequence" else []
+        texts = [" ".join(c.text().split()) for c in phrases if c.kind == "scalar" and c.value is not None
+                 and not isinstance(c.value, bool)]
+        if len(texts) < 2 or len(texts) != len(phrases):
+            log.add("site.synonyms.invalid", path, item.line,
+                    problem="mỗi nhóm là một danh sách từ hai cụm từ trở lên, trong ngoặc vuông", example=example)
+        elif any(not phrase_words(t) or len(t) > MAX_PHRASE for t in texts):
+            log.add("site.synonyms.invalid", path, item.line,
+                    problem=f"mỗi cụm từ cần có chữ và dài không quá {MAX_PHRASE} ký tự", example=example)
+        elif len(groups) == MAX_GROUPS:
+            log.add("site.synonyms.invalid", path, item.line,
+                    problem=f"chỉ dùng được {MAX_GROUPS} nhóm đầu tiên", example=example)
+            break
+        else:
+            groups.append(tuple(texts))
+    return tuple(groups)
 
 
 def _read_social(root: YNode, path: str, log: ProblemLog) -> list[SocialLink]:
