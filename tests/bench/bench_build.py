@@ -83,6 +83,36 @@ def site_size(site: Path) -> int:
     return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
 
 
+#: How a site's bytes are reported: the first kind whose test a file passes.
+BYTE_KINDS = (
+    ("cards", lambda rel, suffix: rel.startswith("the-chia-se/")),
+    ("search", lambda rel, suffix: rel.startswith("pagefind/")),
+    ("photos", lambda rel, suffix: suffix in (".webp", ".jpg", ".jpeg", ".png", ".gif", ".avif")
+     and not rel.startswith(("assets/", "quan-tri/"))),
+    ("pages", lambda rel, suffix: suffix == ".html"),
+    ("feeds", lambda rel, suffix: suffix == ".xml"),  # RSS, Atom and the sitemaps
+    ("theme", lambda rel, suffix: rel.startswith(("assets/", "quan-tri/"))),
+    ("other", lambda rel, suffix: True),
+)
+
+
+def site_bytes_by_kind(site: Path) -> dict[str, int]:
+    """A built site's bytes by kind (what GitHub Pages counts against its 1 GB, on each upload)."""
+    totals = dict.fromkeys((kind for kind, _ in BYTE_KINDS), 0)
+    for path in site.rglob("*"):
+        if path.is_file():
+            rel = path.relative_to(site).as_posix()
+            kind = next(k for k, test in BYTE_KINDS if test(rel, path.suffix.lower()))
+            totals[kind] += path.stat().st_size
+    return totals
+
+
+def card_sizes(site: Path) -> tuple[float, int]:
+    """Median and largest share card, bytes."""
+    sizes = sorted(p.stat().st_size for p in (site / "the-chia-se").glob("*") if p.is_file()) or [0]
+    return statistics.median(sizes), sizes[-1]
+
+
 def article_html_sizes(site: Path) -> tuple[float, int]:
     """Median and largest article page, bytes of HTML."""
     sizes = sorted(p.stat().st_size for p in (site / "tin-tuc").glob("*/index.html"))
@@ -205,6 +235,8 @@ def bench_size(n: int, runs: int, peer: bool, serve: bool, search: bool, work: P
         "warm_edit_s": statistics.median(rows["edit"]), "samples": rows,
         "peak_rss_mb": max(rows["cold_rss"] + rows["edit_rss"]),
         "output_mb": site_size(site) / 1e6, "article_html_kb": median_html / 1000,
+        "bytes_by_kind_mb": {k: v / 1e6 for k, v in site_bytes_by_kind(site).items()},
+        "card_median_kb": card_sizes(site)[0] / 1000, "card_max_kb": card_sizes(site)[1] / 1000,
         "article_html_max_kb": largest_html / 1000,
         **core_rates(ours),
     }
@@ -279,6 +311,22 @@ def print_tables(results: list[dict]) -> None:
         print(line)
 
 
+def print_bytes(results: list[dict]) -> None:
+    """The site's bytes by kind, per size: where a ward's upload (and Pages' 1 GB) goes."""
+    kinds = [k for k, _ in BYTE_KINDS]
+    print("\n| articles | " + " | ".join(kinds) + " | total | cards: median / largest |"
+          + (" peer (blog) |" if any("peer_output_mb" in r for r in results) else ""))
+    print("|---:|" + "---:|" * (len(kinds) + 2) + ("---:|" if any("peer_output_mb" in r for r in results) else ""))
+    for r in results:
+        by = r["bytes_by_kind_mb"]
+        line = (f"| {vi_number(r['articles'], 0)} | " + " | ".join(f"{vi_number(by[k], 1)} MB" for k in kinds)
+                + f" | {vi_number(r['output_mb'], 0)} MB | {vi_number(r['card_median_kb'], 1)} / "
+                  f"{vi_number(r['card_max_kb'], 1)} KB |")
+        if "peer_output_mb" in r:
+            line += f" {vi_number(r['peer_output_mb'], 0)} MB |"
+        print(line)
+
+
 def missed_targets(results: list[dict]) -> list[str]:
     missed = []
     for r in results:
@@ -317,6 +365,7 @@ def main() -> int:
             args.json.write_text(json.dumps({"machine": {"cpus": os.cpu_count()}, "results": results},
                                             ensure_ascii=False, indent=1), encoding="utf-8")
     print_tables(results)
+    print_bytes(results)
     print(f"\nJSON: {args.json}")
     missed = missed_targets(results)
     for problem in missed:
