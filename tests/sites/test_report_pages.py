@@ -58,7 +58,7 @@ def test_report_card_is_a_real_png(built):
     card = built.file(page.find("meta", property="og:image")["content"])
     with Image.open(card) as image:
         assert image.size == (1200, 630)
-    assert card.stat().st_size <= 200_000
+    assert card.stat().st_size <= 80_000
 
 
 def test_report_prints_on_a_few_a4_pages_without_navigation(built, tmp_path):

@@ -89,7 +89,7 @@ def test_every_page_has_share_meta_and_a_real_card(built):
         card = built.file(card_url)
         with Image.open(card) as image:
             assert image.size == (1200, 630) and image.format == "PNG", where
-        assert card.stat().st_size <= 200_000
+        assert card.stat().st_size <= 80_000
         assert (_meta(soup, "og:image:width"), _meta(soup, "og:image:height")) == ("1200", "630")
 
 
