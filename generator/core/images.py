@@ -15,6 +15,7 @@ The ward's logo gets the same treatment plus the icons phones use for "Add to ho
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -41,11 +42,12 @@ WIDTHS = (480, 960, 1600)
 WEBP_QUALITY = 78
 JPEG_QUALITY = 80
 WEBP_MAX_SIDE = 16383  # WebP cannot be taller or wider: a long phone screenshot needs narrower files
+REDUCING_GAP = 1.25  # LANCZOS does at least this last step after reduce(), as after a JPEG's draft (2000 to 1600 px)
 
 
 #: Everything besides the original's bytes that decides the files made: bump the first part when
 #: the code that makes them changes what it makes.
-_VERSION = (f"images-2|{'-'.join(map(str, WIDTHS))}|q{WEBP_QUALITY}/{JPEG_QUALITY}|pillow-{PIL.__version__}"
+_VERSION = (f"images-3|{'-'.join(map(str, WIDTHS))}|q{WEBP_QUALITY}/{JPEG_QUALITY}|pillow-{PIL.__version__}"
             f"|heif-{heif_version()}")
 
 #: Icons made from the logo: (file name, size in px, opaque background?). Apple draws a
@@ -119,7 +121,17 @@ class ImageSet:
 
 def _upright_srgb(path: str):
     """The decoded photo, upright, in sRGB, with no metadata attached; or a problem code."""
-    from PIL import Image, ImageCms, ImageOps
+    decoded = _decode(path)
+    if isinstance(decoded, str):
+        return decoded
+    return _bare(_to_srgb(*decoded))
+
+
+def _decode(path: str):
+    """The photo decoded (a JPEG at its draft scale), upright and 8-bit, in its own colour space:
+    (image, ICC profile still to apply or None, "RGB"/"RGBA" wanted), or a problem code. Turning
+    it to sRGB is left to the caller, to do after resizing: on 2 million pixels, not 12."""
+    from PIL import Image, ImageOps
 
     register_heif()
     try:
@@ -127,27 +139,20 @@ def _upright_srgb(path: str):
             source.seek(0)  # animated GIF/WebP: the first frame (check warned about it)
             _decode_no_larger_than_needed(source)
             source.load()
-            image = ImageOps.exif_transpose(source)
+            image = ImageOps.exif_transpose(source)  # a copy even when upright: `source` closes here
             icc = source.info.get("icc_profile")
             has_alpha = image.has_transparency_data  # alpha bands, and a transparent colour (tRNS)
             if image.mode.startswith("I"):  # 16-bit greyscale: scale to 8 bits, not clip to white
                 image = image.convert("I").point(lambda value: value / 256).convert("L")
             wanted = "RGBA" if has_alpha else "RGB"
-            if icc and image.mode in ("RGB", "RGBA", "CMYK", "L"):
-                # In the file's own colour space (a CMYK or grey profile needs CMYK or grey pixels).
-                try:
-                    profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-                    image = ImageCms.profileToProfile(image, profile, ImageCms.createProfile("sRGB"),
-                                                      outputMode="RGBA" if image.mode == "RGBA" else "RGB")
-                except (ImageCms.PyCMSError, OSError, ValueError):
-                    pass  # a broken profile: the pixels as they are are still the best guess
-            image = image.convert(wanted)
+            if not icc or image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+                # A profile is applied in the file's own mode (a CMYK or grey profile needs CMYK
+                # or grey pixels); without one, or in another mode, the pixels are taken as sRGB.
+                icc = None
+                image = image if image.mode == wanted else image.convert(wanted)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         return "image.broken"
-    # A fresh image from the pixels alone: no EXIF, XMP, ICC, comments or text chunks survive.
-    bare = Image.new(image.mode, image.size)
-    bare.paste(image)
-    return bare
+    return image, icc, wanted
 
 
 def _decode_no_larger_than_needed(source) -> None:
@@ -163,6 +168,48 @@ def _decode_no_larger_than_needed(source) -> None:
         return
     factor = enough / upright_width
     source.draft("RGB", (math.ceil(source.width * factor), math.ceil(source.height * factor)))
+
+
+def _to_srgb(image, icc: bytes | None, wanted: str):
+    """`image` converted from its ICC profile to sRGB, in the `wanted` mode."""
+    from PIL import ImageCms
+
+    if icc:
+        try:
+            transform = _srgb_transform(icc, image.mode)
+            if transform is not None:
+                image = ImageCms.applyTransform(image, transform)
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: the pixels as they are are still the best guess
+    return image if image.mode == wanted else image.convert(wanted)
+
+
+@functools.lru_cache(maxsize=16)
+def _srgb_transform(icc: bytes, mode: str):
+    """The transform from a profile to sRGB, made once per profile (a ward's photos come from a few
+    phones); None when it changes no colour of a 16-level grid: the profile is sRGB already."""
+    from PIL import Image, ImageCms
+
+    profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    transform = ImageCms.buildTransform(profile, ImageCms.createProfile("sRGB"), mode,
+                                        "RGBA" if mode == "RGBA" else "RGB")
+    if mode == "RGB":
+        levels = range(0, 256, 17)
+        grid = Image.frombytes("RGB", (len(levels) ** 3, 1), bytes(
+            v for r in levels for g in levels for b in levels for v in (r, g, b)))
+        if ImageCms.applyTransform(grid, transform).tobytes() == grid.tobytes():
+            return None
+    return transform
+
+
+def _bare(image):
+    """A fresh image from the pixels alone: no EXIF, XMP, ICC, comment or text chunk of the
+    original can reach a file saved from it (Pillow's savers read `info`)."""
+    from PIL import Image
+
+    bare = Image.new(image.mode, image.size)
+    bare.paste(image)
+    return bare
 
 
 def widths_for(original_width: int, original_height: int | None = None) -> list[int]:
@@ -186,31 +233,51 @@ def _counted(results, progress):
 
 def make_renditions(path: str, key: str, cache_root: str) -> dict:
     """Decode `path` once, write its renditions into the cache, return its manifest (or an error)."""
-    image = _upright_srgb(path)
-    if isinstance(image, str):
-        return {"error": image}
+    decoded = _decode(path)
+    if isinstance(decoded, str):
+        return {"error": decoded}
     try:
-        return _encode(image, key, cache_root)
+        return _encode(*decoded, key, cache_root)
     except (OSError, ValueError):  # an encoder's limit this file still reaches: refused, not a traceback
         return {"error": "image.broken"}
 
 
-def _encode(image, key: str, cache_root: str) -> dict:
+def _resized(image, icc: bytes | None, wanted: str) -> list:
+    """The photo at each of its widths, widest first, in sRGB and bare. Only the widest is made
+    from the decoded photo (with `reduce()` first when that is 2.5 times as wide or more: a HEIC
+    is never decoded smaller), and only it is turned to sRGB; each narrower one is resized from
+    the one before, which halves their cost and looks the same."""
     from PIL import Image
 
+    def resize(source, width: int):
+        size = (width, max(1, round(image.height * width / image.width)))
+        if size == source.size:
+            return source
+        return source.resize(size, Image.Resampling.LANCZOS, reducing_gap=REDUCING_GAP)
+
+    widths = widths_for(image.width, image.height)
+    made = [_bare(_to_srgb(resize(image, widths[-1]), icc, wanted))]
+    for width in reversed(widths[:-1]):
+        made.append(resize(made[-1], width))
+    return made
+
+
+def _encode(image, icc: bytes | None, wanted: str, key: str, cache_root: str) -> dict:
     cache = DiskCache(Path(cache_root), "images")
-    alpha = image.mode == "RGBA"
+    alpha = wanted == "RGBA"
     renditions = []
-    for width in widths_for(image.width, image.height):
-        height = max(1, round(image.height * width / image.width))
-        resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
+    for resized in reversed(_resized(image, icc, wanted)):
+        width, height = resized.size
         webp = io.BytesIO()
+        # Method 4: 2.3 times method 2's time, for 5 % fewer bytes in every reader's download.
         resized.save(webp, "WEBP", quality=WEBP_QUALITY, method=4)
         fallback = io.BytesIO()
         if alpha:
             resized.save(fallback, "PNG", optimize=True)
         else:
-            resized.save(fallback, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+            # Baseline: progressive took twice the time for 1.5 % fewer bytes, in a file that only
+            # feed readers and browsers without WebP fetch.
+            resized.save(fallback, "JPEG", quality=JPEG_QUALITY, optimize=True)
         cache.put(f"{key}-{width}", ".webp", webp.getvalue())
         cache.put(f"{key}-{width}", ".png" if alpha else ".jpg", fallback.getvalue())
         renditions.append([width, height])

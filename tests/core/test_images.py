@@ -213,6 +213,119 @@ def test_a_12_megapixel_landscape_photo_is_decoded_at_half_scale_and_still_makes
         assert published.convert("RGB").getpixel((5, 5))[0] > 150  # red stays top-left: no turn
 
 
+def detailed_photo(kind: str, orientation: int, width=4000, height=3000) -> bytes:
+    """A phone-sized photo with detail that a softening (or aliasing) resize would change: line
+    gratings of 8 to 24 px a period, fine grain, a gradient. Red marks the stored top-left; GPS
+    and the orientation are in its EXIF, and a JPEG has a comment (Pillow would copy it over)."""
+    import random
+
+    from PIL import ImageDraw
+
+    rng = random.Random(7)
+    image = Image.blend(Image.linear_gradient("L").resize((width, height)).convert("RGB"),
+                        Image.new("RGB", (width, height), (90, 120, 160)), 0.6)
+    grain = Image.frombytes("RGB", (width // 4, height // 4), rng.randbytes(width * height * 3 // 16))
+    image = Image.blend(image, grain.resize((width, height), Image.Resampling.BICUBIC), 0.08)
+    draw = ImageDraw.Draw(image)
+    for i, period in enumerate((8, 12, 16, 24)):
+        left = 1100 + i * 700
+        for x in range(left, left + 600, period):
+            draw.rectangle((x, 300, x + period // 2 - 1, 1300), fill=(240, 235, 220))
+        for y in range(1600, 2600, period):
+            draw.rectangle((left, y, left + 599, y + period // 2 - 1), fill=(30, 30, 30))
+    draw.rectangle((0, 0, width // 4, height // 4), fill=RED)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif.get_ifd(0x8825).update({1: "N", 2: (21.0, 1.0, 30.0), 3: "E", 4: (105.0, 51.0, 10.0)})
+    out = io.BytesIO()
+    options = {"quality": 90, "comment": b"Galaxy A54 21.0245N"} if kind == "JPEG" else {"compress_level": 1}
+    image.save(out, kind, exif=exif, **options)
+    return out.getvalue()
+
+
+def mean_difference(a, b) -> float:
+    from PIL import ImageChops, ImageStat
+
+    return sum(ImageStat.Stat(ImageChops.difference(a, b)).mean) / 3
+
+
+def detail(image) -> float:
+    """Edge energy: less when a photo is softened, more when fine lines alias into coarse ones."""
+    from PIL import ImageFilter, ImageStat
+
+    return ImageStat.Stat(image.convert("L").filter(ImageFilter.FIND_EDGES)).mean[0]
+
+
+@pytest.mark.parametrize("name, orientation, red_corner", [
+    ("doc.jpg", 6, "top-right"),  # portrait: decoded at 1/2 scale, its widest file as decoded
+    ("ngang.jpg", 1, "top-left"),  # decoded at 1/2 scale (2000 px), then LANCZOS to 1600
+    ("ngang.png", 3, "bottom-right"),  # no draft for a PNG (or a HEIC): reduce() by 2, then LANCZOS
+])
+def test_the_fast_path_looks_like_lanczos_from_the_whole_photo_upright_and_without_gps(
+        tmp_path, name, orientation, red_corner):
+    """The shortcuts (a JPEG's draft, reduce(), each width from the one before, the colour
+    profile applied after resizing) stay within what the encoder itself changes: each file is
+    compared with the whole photo resized straight to its size and encoded the same way."""
+    from PIL import ImageOps
+
+    from generator.core.images import JPEG_QUALITY, WEBP_QUALITY
+
+    original = detailed_photo("PNG" if name.endswith(".png") else "JPEG", orientation)
+    settings, result = site_with(tmp_path, {f"content/news/2026/{name}": original}, image=name)
+    images, log = prepare(tmp_path, settings, result)
+    photo = images.get(f"news/2026/{name}")
+    assert not log.problems and len(photo.renditions) == 3
+    with Image.open(io.BytesIO(original)) as opened:
+        whole = ImageOps.exif_transpose(opened).convert("RGB")
+    for rendition in photo.renditions:
+        straight = whole.resize((rendition.width, rendition.height), Image.Resampling.LANCZOS)
+        for url, kind, options in ((rendition.webp, "WEBP", {"quality": WEBP_QUALITY, "method": 4}),
+                                   (rendition.fallback, "JPEG", {"quality": JPEG_QUALITY})):
+            data = images.files[url].read_bytes()
+            with Image.open(io.BytesIO(data)) as published:
+                assert published.size == (rendition.width, rendition.height)
+                assert not published.getexif() and "exif" not in published.info and b"GPS" not in data
+                assert "comment" not in published.info and b"21.0245N" not in data
+                made = published.convert("RGB")
+            encoded = io.BytesIO()
+            straight.save(encoded, kind, **options)
+            with Image.open(encoded) as reopened:
+                expected = reopened.convert("RGB")
+            assert mean_difference(made, expected) < 3.5, (url, rendition.width)
+            assert 0.93 < detail(made) / detail(expected) < 1.1, (url, rendition.width)  # not softer, no aliasing
+            w, h = made.size
+            corners = {"top-left": (5, 5), "top-right": (w - 5, 5), "bottom-right": (w - 5, h - 5)}
+            for corner, xy in corners.items():
+                red = made.getpixel(xy)[0] > 150 and made.getpixel(xy)[2] < 100
+                assert red == (corner == red_corner), (url, corner, made.getpixel(xy))
+
+
+@pytest.mark.parametrize("profile", ["Display P3", "sRGB"])
+def test_colours_are_converted_from_the_photos_profile_to_srgb(tmp_path, profile):
+    """An iPhone tags its photos Display P3: the same numbers mean more saturated colours than in
+    sRGB, so they are converted (after resizing, on fewer pixels); an sRGB photo keeps its numbers."""
+    from PIL import ImageCms
+
+    from tests.bench.bench_photos import display_p3
+
+    srgb = ImageCms.createProfile("sRGB")
+    icc = display_p3() if profile == "Display P3" else ImageCms.ImageCmsProfile(srgb).tobytes()
+    colour = (200, 100, 100)
+    original = io.BytesIO()
+    Image.new("RGB", (4000, 3000), colour).save(original, "JPEG", quality=95, icc_profile=icc)
+    settings, result = site_with(tmp_path, {"content/news/2026/mau.jpg": original.getvalue()}, image="mau.jpg")
+    images, log = prepare(tmp_path, settings, result)
+    assert not log.problems
+    expected = ImageCms.profileToProfile(Image.new("RGB", (1, 1), colour), ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                                         srgb).getpixel((0, 0))
+    assert (expected != colour) == (profile == "Display P3")
+    for url in images.get("news/2026/mau.jpg").files():
+        with Image.open(images.files[url]) as published:
+            assert "icc_profile" not in published.info
+            made = published.convert("RGB").getpixel((published.width // 2, published.height // 2))
+        assert all(abs(a - b) <= 3 for a, b in zip(made, expected)), (url, made, expected)
+
+
 def test_a_long_phone_screenshot_is_published_in_widths_webp_can_hold(tmp_path):
     """1080 × 20000 (a notice captured from Zalo): a 960 px copy would be 17,778 px tall, past WebP's limit."""
     tall = io.BytesIO()
