@@ -34,13 +34,23 @@ def import_group():
     """Đưa bài cũ lên trang: bài trên Trang Facebook, hoặc nguồn tin RSS của cổng thông tin cũ."""
 
 
-def _project(config_file, content):
+def _target(config_file, content, category):
+    """The project imported into and the category's name, or a Vietnamese message and exit."""
     project = read_project(config_file, content)
     for error in project.errors:
         click.echo(error, err=True)
     if project.errors:
         sys.exit(2)
-    return project
+    return project, resolve_category(project, category).name
+
+
+def _read(reader):
+    """What `reader()` found in the archive; an archive that cannot be read says why, exit 1."""
+    try:
+        return reader()
+    except ExportError as exc:
+        click.secho(str(exc), fg="red", err=True)
+        sys.exit(1)
 
 
 @import_group.command("facebook")
@@ -50,14 +60,9 @@ def _project(config_file, content):
 @_common
 def facebook_command(export, source, category, content, config_file):
     """Nhập mọi bài có chữ của Trang Facebook thành bài viết (chạy lại không nhập trùng)."""
-    project = _project(config_file, content)
-    match = resolve_category(project, category)
-    try:
-        found = read_facebook_export(Path(export), zone(project.timezone), source)
-    except ExportError as exc:
-        click.secho(str(exc), fg="red", err=True)
-        sys.exit(1)
-    report = write_posts(found.posts, project.content_dir, match.name)
+    project, category = _target(config_file, content, category)
+    found = _read(lambda: read_facebook_export(Path(export), zone(project.timezone), source))
+    report = write_posts(found.posts, project.content_dir, category)
     click.echo(f"Đọc {found.files} tệp bài đăng: {len(found.posts) + len(found.without_text)} mục.")
     _print(report, project.content_dir)
     if found.without_text:
@@ -77,19 +82,14 @@ def facebook_command(export, source, category, content, config_file):
 @_common
 def feed_command(source, source_name, category, content, config_file):
     """Nhập các bài của cổng thông tin cũ (RSS, Atom, WordPress) thành bài viết, tải cả ảnh về."""
-    project = _project(config_file, content)
-    match = resolve_category(project, category)
+    project, category = _target(config_file, content, category)
     try:
         data = Path(source).read_bytes() if Path(source).is_file() else fetch(source, MAX_FEED_BYTES)
     except (OSError, ValueError) as exc:
         click.secho(f"Không đọc được nguồn tin “{source}”: {exc}.", fg="red", err=True)
         sys.exit(1)
-    try:
-        found = read_feed(data, zone(project.timezone), fetch, source_name)
-    except ExportError as exc:
-        click.secho(str(exc), fg="red", err=True)
-        sys.exit(1)
-    report = write_posts(found.posts, project.content_dir, match.name)
+    found = _read(lambda: read_feed(data, zone(project.timezone), fetch, source_name))
+    report = write_posts(found.posts, project.content_dir, category)
     click.echo(f"Nguồn tin “{found.title}”: {len(found.posts)} bài.")
     _print(report, project.content_dir)
     if found.not_posts:
