@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from ..core.archive.facebook import ExportError, read_facebook_export
+from ..core.archive.facebook import read_facebook_export
 from ..core.archive.feeds import read_feed
+from ..core.archive.posts import ExportError
 from ..core.archive.writer import ImportReport, write_posts
 from ..core.rules.fields import zone
 from .new import resolve_category

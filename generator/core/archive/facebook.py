@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..contained import is_inside
 from ..rules.images import MAX_FILE_BYTES
-from .posts import ArchivedPost, Photo
+from .posts import ArchivedPost, ExportError, Photo
 from .text import fallback_title, nfc, post_to_article
 
 _POSTS_FILE = re.compile(r"^(profile_posts|your_posts)\w*\.json$")
@@ -38,10 +38,6 @@ class FacebookExport:
     without_text: list[datetime] = field(default_factory=list)  # a photo alone, a profile update
     refused: list[str] = field(default_factory=list)  # entries and paths outside the export
     files: int = 0  # post files read
-
-
-class ExportError(Exception):
-    """The export cannot be read at all (Vietnamese message)."""
 
 
 def unmangle(value):

@@ -22,8 +22,7 @@ import feedparser
 from markdownify import markdownify
 
 from ..rules.images import MAX_FILE_BYTES
-from .facebook import ExportError
-from .posts import ArchivedPost, Photo
+from .posts import ArchivedPost, ExportError, Photo
 from .text import fallback_title, lines_of, nfc, split_title
 
 Fetch = Callable[[str, int], bytes]

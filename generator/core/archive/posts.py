@@ -7,6 +7,10 @@ from datetime import datetime
 from typing import Callable
 
 
+class ExportError(Exception):
+    """An archive (an export, a feed) that cannot be read at all: the Vietnamese message says why."""
+
+
 @dataclass
 class Photo:
     """A photo of a post. `read` gives its bytes (or raises OSError/ValueError with a Vietnamese

@@ -59,8 +59,9 @@ def taken_slugs(content_dir: Path) -> set[str]:
 
 
 def _unique_slug(post: ArchivedPost, taken: set[str]) -> str:
-    slug = make_slug(post.title)[:SLUG_MAX].rsplit("-", 1)[0] if len(make_slug(post.title)) > SLUG_MAX \
-        else make_slug(post.title)
+    slug = make_slug(post.title)
+    if len(slug) > SLUG_MAX:  # cut at a word
+        slug = slug[:SLUG_MAX].rsplit("-", 1)[0]
     slug = slug or "tin"
     candidates = [slug, f"{slug}-{post.published:%Y-%m-%d}"] + [f"{slug}-{post.published:%Y-%m-%d}-{n}"
                                                                 for n in range(2, 10_000)]
