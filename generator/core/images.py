@@ -1,10 +1,13 @@
-"""Photos made web-ready: upright, stripped of every tag, in a few widths, WebP with a JPEG fallback.
+"""Photos made web-ready: upright, stripped of every tag, WebP in a few widths, one JPEG fallback.
 
 An officer's phone photo is 4032×3024, carries the GPS position where it was taken and may be
 stored sideways with an EXIF orientation. No original is ever published: each referenced image
 is decoded once, turned upright (EXIF orientation), converted to sRGB, and re-encoded from bare
 pixels at the widths in WIDTHS (never wider than the original), so nothing of the original file's
-metadata survives. Files are named by a hash of the original's bytes (`anh/<hash>-960.webp`), so
+metadata survives. Browsers read the WebPs (every browser since 2020); one JPEG (PNG with
+transparency) at FALLBACK_WIDTH serves the rest, feed readers and structured data: a fallback at
+every width cost 45 % of the site's photo bytes and a third of a photo's encoding for files
+almost no one fetched. Files are named by a hash of the original's bytes (`anh/<hash>-960.webp`), so
 a browser may cache them forever and two articles sharing a photo share its files.
 
 Results live in the on-disk cache (`cache.DiskCache`, namespace "images") keyed by that hash: a
@@ -39,6 +42,7 @@ from .memo import ContentMemo, memo_or_new
 from .problems import ProblemLog
 
 WIDTHS = (480, 960, 1600)
+FALLBACK_WIDTH = 960  # the one JPEG/PNG: a page column's width, what a feed reader shows
 WEBP_QUALITY = 78
 JPEG_QUALITY = 80
 WEBP_MAX_SIDE = 16383  # WebP cannot be taller or wider: a long phone screenshot needs narrower files
@@ -47,7 +51,7 @@ REDUCING_GAP = 1.25  # LANCZOS does at least this last step after reduce(), as a
 
 #: Everything besides the original's bytes that decides the files made: bump the first part when
 #: the code that makes them changes what it makes.
-_VERSION = (f"images-3|{'-'.join(map(str, WIDTHS))}|q{WEBP_QUALITY}/{JPEG_QUALITY}|pillow-{PIL.__version__}"
+_VERSION = (f"images-4|{FALLBACK_WIDTH}|{'-'.join(map(str, WIDTHS))}|q{WEBP_QUALITY}/{JPEG_QUALITY}|pillow-{PIL.__version__}"
             f"|heif-{heif_version()}")
 
 #: Icons made from the logo: (file name, size in px, opaque background?). Apple draws a
@@ -61,34 +65,30 @@ HEADER_LOGO_HEIGHT = 96  # the header shows it at 48 CSS px: 2× for phone scree
 class Rendition:
     width: int
     height: int
-    webp: str  # URL relative to the site root
-    fallback: str
+    url: str  # relative to the site root
 
 
 @dataclass(frozen=True)
 class WebImage:
-    """A photo as published: its renditions, smallest first, and its upright size."""
+    """A photo as published: its WebP renditions, smallest first, its one JPEG/PNG fallback and
+    its upright size."""
 
     src_uri: str
     width: int
     height: int
     renditions: tuple[Rendition, ...]
+    fallback: Rendition
     fallback_type: str  # "image/jpeg", or "image/png" when the photo has transparency
 
     @property
     def largest(self) -> Rendition:
         return self.renditions[-1]
 
-    def default(self) -> Rendition:
-        """The `src` for browsers that read no srcset: the middle width, enough for a page column."""
-        fitting = [r for r in self.renditions if r.width <= 960]
-        return fitting[-1] if fitting else self.renditions[0]
-
-    def srcset(self, kind: str, href: Callable[[str], str]) -> str:
-        return ", ".join(f"{href(getattr(r, kind))} {r.width}w" for r in self.renditions)
+    def srcset(self, href: Callable[[str], str]) -> str:
+        return ", ".join(f"{href(r.url)} {r.width}w" for r in self.renditions)
 
     def files(self) -> list[str]:
-        return [url for r in self.renditions for url in (r.webp, r.fallback)]
+        return [r.url for r in self.renditions] + [self.fallback.url]
 
 
 @dataclass
@@ -105,9 +105,9 @@ class ImageSet:
         return self.images.get(src_uri)
 
     def url(self, src_uri: str) -> str | None:
-        """The widest JPEG/PNG of a photo: for feeds and structured data, read outside the site."""
+        """A photo's JPEG/PNG: for feeds and structured data, read by programs that may not read WebP."""
         image = self.images.get(src_uri)
-        return image.largest.fallback if image else None
+        return image.fallback.url if image else None
 
     def size(self, url: str) -> int:
         path = self.files.get(url)
@@ -224,6 +224,12 @@ def widths_for(original_width: int, original_height: int | None = None) -> list[
     return chosen or [min(WIDTHS[-1], widest)]
 
 
+def fallback_width(widths: list[int]) -> int:
+    """The one JPEG/PNG's width: the widest at most FALLBACK_WIDTH, else the narrowest."""
+    fitting = [w for w in widths if w <= FALLBACK_WIDTH]
+    return fitting[-1] if fitting else widths[0]
+
+
 def _counted(results, progress):
     for result in results:
         if progress is not None:
@@ -265,23 +271,26 @@ def _resized(image, icc: bytes | None, wanted: str) -> list:
 def _encode(image, icc: bytes | None, wanted: str, key: str, cache_root: str) -> dict:
     cache = DiskCache(Path(cache_root), "images")
     alpha = wanted == "RGBA"
-    renditions = []
-    for resized in reversed(_resized(image, icc, wanted)):
-        width, height = resized.size
+    made = list(reversed(_resized(image, icc, wanted)))
+    renditions = [list(resized.size) for resized in made]
+    fallback = fallback_width([w for w, _ in renditions])
+    for resized in made:
+        width = resized.width
         webp = io.BytesIO()
         # Method 4: 2.3 times method 2's time, for 5 % fewer bytes in every reader's download.
         resized.save(webp, "WEBP", quality=WEBP_QUALITY, method=4)
-        fallback = io.BytesIO()
-        if alpha:
-            resized.save(fallback, "PNG", optimize=True)
-        else:
-            # Baseline: progressive took twice the time for 1.5 % fewer bytes, in a file that only
-            # feed readers and browsers without WebP fetch.
-            resized.save(fallback, "JPEG", quality=JPEG_QUALITY, optimize=True)
         cache.put(f"{key}-{width}", ".webp", webp.getvalue())
-        cache.put(f"{key}-{width}", ".png" if alpha else ".jpg", fallback.getvalue())
-        renditions.append([width, height])
-    manifest = {"width": image.width, "height": image.height, "alpha": alpha, "renditions": renditions}
+        if width == fallback:
+            other = io.BytesIO()
+            if alpha:
+                resized.save(other, "PNG", optimize=True)
+            else:
+                # Baseline: progressive took twice the time for 1.5 % fewer bytes, in a file that
+                # only feed readers and browsers without WebP fetch.
+                resized.save(other, "JPEG", quality=JPEG_QUALITY, optimize=True)
+            cache.put(f"{key}-{width}", ".png" if alpha else ".jpg", other.getvalue())
+    manifest = {"width": image.width, "height": image.height, "alpha": alpha, "renditions": renditions,
+                "fallback": fallback}
     cache.put(key, ".json", json.dumps(manifest).encode())
     return manifest
 
@@ -295,8 +304,8 @@ def _complete(cache: DiskCache, key: str) -> bool:
     try:
         manifest = json.loads(manifest_path.read_bytes())
         ext = ".png" if manifest["alpha"] else ".jpg"
-        return all(cache.get(f"{key}-{w}", suffix) is not None
-                   for w, _ in manifest["renditions"] for suffix in (".webp", ext))
+        return (all(cache.get(f"{key}-{w}", ".webp") is not None for w, _ in manifest["renditions"])
+                and cache.get(f"{key}-{manifest['fallback']}", ext) is not None)
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
@@ -314,10 +323,10 @@ def _code() -> str:
 def _web_image(src_uri: str, key: str, manifest: dict) -> WebImage:
     ext = ".png" if manifest["alpha"] else ".jpg"
     name = key[:20]
-    renditions = tuple(
-        Rendition(w, h, urls.image_url(f"{name}-{w}.webp"), urls.image_url(f"{name}-{w}{ext}"))
-        for w, h in manifest["renditions"])
-    return WebImage(src_uri, manifest["width"], manifest["height"], renditions,
+    renditions = tuple(Rendition(w, h, urls.image_url(f"{name}-{w}.webp")) for w, h in manifest["renditions"])
+    fallback = next(r for r in renditions if r.width == manifest["fallback"])
+    fallback = Rendition(fallback.width, fallback.height, urls.image_url(f"{name}-{fallback.width}{ext}"))
+    return WebImage(src_uri, manifest["width"], manifest["height"], renditions, fallback,
                     "image/png" if manifest["alpha"] else "image/jpeg")
 
 
@@ -365,9 +374,9 @@ def prepare_images(references: Mapping[str, list[tuple[str, int | None]]], conte
         manifest = json.loads(manifest_path.read_bytes())
         image = _web_image(src_uri, key, manifest)
         ext = ".png" if manifest["alpha"] else ".jpg"
-        for (w, _), rendition in zip(manifest["renditions"], image.renditions):
-            for url, suffix in ((rendition.webp, ".webp"), (rendition.fallback, ext)):
-                result.files[url] = cache.get(f"{key}-{w}", suffix) or cache.path(f"{key}-{w}", suffix)
+        for url, name, suffix in ([(r.url, f"{key}-{r.width}", ".webp") for r in image.renditions]
+                                  + [(image.fallback.url, f"{key}-{image.fallback.width}", ext)]):
+            result.files[url] = cache.get(name, suffix) or cache.path(name, suffix)
         result.images[src_uri] = image
     result.reused = len({keys[s] for s in result.images}) - result.made
     return result
@@ -475,14 +484,12 @@ _ATTRIBUTE = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
 
 def picture_html(image: WebImage, href: Callable[[str], str], *, alt: str, sizes: str, eager: bool,
                  extra: str = "") -> str:
-    """`<picture>` with a WebP source, a JPEG/PNG fallback, the size set (no layout shift). `alt`
-    and `extra` must already be escaped HTML attribute text."""
-    src = image.default()
+    """`<picture>` with the WebP widths, the JPEG/PNG fallback, the size set (no layout shift).
+    `alt` and `extra` must already be escaped HTML attribute text."""
     loading = 'fetchpriority="high" decoding="async"' if eager else 'loading="lazy" decoding="async"'
-    return (f'<picture><source type="image/webp" srcset="{escape(image.srcset("webp", href))}" sizes="{sizes}">'
-            f'<img src="{escape(href(src.fallback))}" srcset="{escape(image.srcset("fallback", href))}" '
-            f'sizes="{sizes}" width="{image.width}" height="{image.height}" alt="{alt}" {loading}{extra}>'
-            f'</picture>')
+    return (f'<picture><source type="image/webp" srcset="{escape(image.srcset(href))}" sizes="{sizes}">'
+            f'<img src="{escape(href(image.fallback.url))}" width="{image.width}" height="{image.height}" '
+            f'alt="{alt}" {loading}{extra}></picture>')
 
 
 def responsive_body(html: str, find: Callable[[str], WebImage | None], href: Callable[[str], str], *,

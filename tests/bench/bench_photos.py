@@ -15,9 +15,9 @@ Each photo goes through `make_renditions` in this process, after one untimed pho
 worker loads its codecs once too), timed with time.process_time: core seconds, whatever else
 the machine is doing. Printed per kind: core-seconds per photo, bytes per photo (every width,
 WebP + JPEG; and the WebPs alone, what browsers fetch), and the largest mean absolute difference
-(0-255) of a published JPEG to a reference: the upright photo decoded whole, in sRGB, resized
-with LANCZOS straight to that width and not encoded (so JPEG's own loss is in it, for every
-version alike).
+(0-255) of a published file (each WebP, the JPEG) to a reference: the upright photo decoded
+whole, in sRGB, resized with LANCZOS straight to that width and not encoded (so the encoder's
+own loss is in it, for every version alike).
 """
 
 from __future__ import annotations
@@ -181,9 +181,11 @@ def measure(photos: list[tuple[str, Path]], compare: bool = True) -> dict:
                    "webp_bytes": sum(f.stat().st_size for n, f in files.items() if n.endswith(".webp"))}
             if compare:
                 differences = []
-                for width, _ in manifest["renditions"]:
-                    with Image.open(files[f"{key}-{width}.jpg"]) as made:
-                        differences.append(mean_difference(made, reference(path, width)))
+                for name, file in files.items():  # every WebP and the one JPEG
+                    if name.endswith((".webp", ".jpg")):
+                        width = int(name.rsplit("-", 1)[1].split(".")[0])
+                        with Image.open(file) as made:
+                            differences.append(mean_difference(made, reference(path, width)))
                 row["difference"] = max(differences)
             rows.append(row)
     return {"rows": rows, "summary": summarise(rows)}

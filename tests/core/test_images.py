@@ -63,22 +63,24 @@ def test_phone_photo_comes_out_upright_small_and_without_any_metadata(tmp_path):
     photo = images.get("news/2026/anh.jpg")
     assert (photo.width, photo.height) == (1800, 2400)  # orientation 6: stored landscape, shown portrait
     assert [r.width for r in photo.renditions] == [480, 960, 1600]  # never the original 1800 px
-    for rendition in photo.renditions:
-        for url in (rendition.webp, rendition.fallback):
-            data = images.files[url].read_bytes()
-            assert data != original
-            with Image.open(io.BytesIO(data)) as published:
-                assert published.format == ("WEBP" if url.endswith(".webp") else "JPEG")
-                assert published.size == (rendition.width, rendition.height) and published.height > published.width
-                assert not published.getexif() and "exif" not in published.info
-                assert "icc_profile" not in published.info and "xmp" not in published.info
-                assert b"Samsung" not in data and b"GPS" not in data
-                # The stored top-left (red) is the top-right once turned upright (orientation 6).
-                rgb = published.convert("RGB")
-                top_right = rgb.getpixel((published.width - 5, 5))
-                top_left = rgb.getpixel((5, 5))
-                assert top_right[0] > 150 and top_right[2] < 100, top_right
-                assert top_left[2] > 150 and top_left[0] < 100, top_left
+    assert (photo.fallback.width, photo.fallback.height) == (960, 1280)  # the one JPEG
+    assert sorted(photo.files()) == sorted(images.files) and len(images.files) == 4
+    for rendition in [*photo.renditions, photo.fallback]:
+        url = rendition.url
+        data = images.files[url].read_bytes()
+        assert data != original
+        with Image.open(io.BytesIO(data)) as published:
+            assert published.format == ("WEBP" if url.endswith(".webp") else "JPEG")
+            assert published.size == (rendition.width, rendition.height) and published.height > published.width
+            assert not published.getexif() and "exif" not in published.info
+            assert "icc_profile" not in published.info and "xmp" not in published.info
+            assert b"Samsung" not in data and b"GPS" not in data
+            # The stored top-left (red) is the top-right once turned upright (orientation 6).
+            rgb = published.convert("RGB")
+            top_right = rgb.getpixel((published.width - 5, 5))
+            top_left = rgb.getpixel((5, 5))
+            assert top_right[0] > 150 and top_right[2] < 100, top_right
+            assert top_left[2] > 150 and top_left[0] < 100, top_left
 
 
 def test_second_build_reuses_every_photo_and_a_changed_photo_is_made_again(tmp_path):
@@ -103,9 +105,11 @@ def test_iphone_heic_is_accepted_and_published_as_webp_and_jpeg(tmp_path):
     images, log = prepare(tmp_path, settings, result)
     photo = images.get("news/2026/iphone.heic")
     assert not log.problems and (photo.width, photo.height) == (1000, 750)
-    assert photo.largest.webp.endswith("-1000.webp") and photo.largest.fallback.endswith("-1000.jpg")
-    with Image.open(images.files[photo.largest.fallback]) as published:
-        assert published.format == "JPEG" and published.size == (1000, 750)
+    assert photo.largest.url.endswith("-1000.webp") and photo.fallback.url.endswith("-960.jpg")
+    with Image.open(images.files[photo.largest.url]) as published:
+        assert published.format == "WEBP" and published.size == (1000, 750)
+    with Image.open(images.files[photo.fallback.url]) as published:
+        assert published.format == "JPEG" and published.size == (960, 720)
 
 
 def test_transparent_logo_keeps_its_transparency_as_png_and_gets_icons(tmp_path):
@@ -116,7 +120,7 @@ def test_transparent_logo_keeps_its_transparency_as_png_and_gets_icons(tmp_path)
     settings, result = site_with(tmp_path, {"content/logo.png": data.getvalue(), "content/site.yml": "name: Xã Thử\nlogo: logo.png\n"})
     images, log = prepare(tmp_path, settings, result)
     published = images.get("logo.png")
-    assert published.fallback_type == "image/png" and published.largest.fallback.endswith(".png")
+    assert published.fallback_type == "image/png" and published.fallback.url.endswith("-300.png")
     sizes = {size for _, size in images.icons.icons}
     assert sizes == {32, 180, 192, 512}
     for url, size in images.icons.icons:
@@ -208,7 +212,7 @@ def test_a_12_megapixel_landscape_photo_is_decoded_at_half_scale_and_still_makes
     images, log = prepare(tmp_path, settings, result)
     photo = images.get("news/2026/rong.jpg")
     assert [(r.width, r.height) for r in photo.renditions] == [(480, 360), (960, 720), (1600, 1200)]
-    with Image.open(images.files[photo.largest.fallback]) as published:
+    with Image.open(images.files[photo.largest.url]) as published:
         assert published.size == (1600, 1200) and not published.getexif()
         assert published.convert("RGB").getpixel((5, 5))[0] > 150  # red stays top-left: no turn
 
@@ -277,27 +281,26 @@ def test_the_fast_path_looks_like_lanczos_from_the_whole_photo_upright_and_witho
     assert not log.problems and len(photo.renditions) == 3
     with Image.open(io.BytesIO(original)) as opened:
         whole = ImageOps.exif_transpose(opened).convert("RGB")
-    for rendition in photo.renditions:
+    webps = [(r, r.url, "WEBP", {"quality": WEBP_QUALITY, "method": 4}) for r in photo.renditions]
+    for rendition, url, kind, options in [*webps, (photo.fallback, photo.fallback.url, "JPEG", {"quality": JPEG_QUALITY})]:
         straight = whole.resize((rendition.width, rendition.height), Image.Resampling.LANCZOS)
-        for url, kind, options in ((rendition.webp, "WEBP", {"quality": WEBP_QUALITY, "method": 4}),
-                                   (rendition.fallback, "JPEG", {"quality": JPEG_QUALITY})):
-            data = images.files[url].read_bytes()
-            with Image.open(io.BytesIO(data)) as published:
-                assert published.size == (rendition.width, rendition.height)
-                assert not published.getexif() and "exif" not in published.info and b"GPS" not in data
-                assert "comment" not in published.info and b"21.0245N" not in data
-                made = published.convert("RGB")
-            encoded = io.BytesIO()
-            straight.save(encoded, kind, **options)
-            with Image.open(encoded) as reopened:
-                expected = reopened.convert("RGB")
-            assert mean_difference(made, expected) < 3.5, (url, rendition.width)
-            assert 0.93 < detail(made) / detail(expected) < 1.1, (url, rendition.width)  # not softer, no aliasing
-            w, h = made.size
-            corners = {"top-left": (5, 5), "top-right": (w - 5, 5), "bottom-right": (w - 5, h - 5)}
-            for corner, xy in corners.items():
-                red = made.getpixel(xy)[0] > 150 and made.getpixel(xy)[2] < 100
-                assert red == (corner == red_corner), (url, corner, made.getpixel(xy))
+        data = images.files[url].read_bytes()
+        with Image.open(io.BytesIO(data)) as published:
+            assert published.size == (rendition.width, rendition.height)
+            assert not published.getexif() and "exif" not in published.info and b"GPS" not in data
+            assert "comment" not in published.info and b"21.0245N" not in data
+            made = published.convert("RGB")
+        encoded = io.BytesIO()
+        straight.save(encoded, kind, **options)
+        with Image.open(encoded) as reopened:
+            expected = reopened.convert("RGB")
+        assert mean_difference(made, expected) < 3.5, (url, rendition.width)
+        assert 0.93 < detail(made) / detail(expected) < 1.1, (url, rendition.width)  # not softer, no aliasing
+        w, h = made.size
+        corners = {"top-left": (5, 5), "top-right": (w - 5, 5), "bottom-right": (w - 5, h - 5)}
+        for corner, xy in corners.items():
+            red = made.getpixel(xy)[0] > 150 and made.getpixel(xy)[2] < 100
+            assert red == (corner == red_corner), (url, corner, made.getpixel(xy))
 
 
 @pytest.mark.parametrize("profile", ["Display P3", "sRGB"])
@@ -348,11 +351,11 @@ def test_16_bit_greyscale_and_a_transparent_colour_survive(tmp_path):
                                             "content/news/2026/logo.png": keyed_png.getvalue()},
                                  body="![xám](xam.png)\n\n![logo](logo.png)\n")
     images, _ = prepare(tmp_path, settings, result)
-    with Image.open(images.files[images.get("news/2026/xam.png").largest.fallback]) as out:
+    with Image.open(images.files[images.get("news/2026/xam.png").fallback.url]) as out:
         assert 100 < out.convert("L").getpixel((5, 5)) < 135  # 30000/65535 of white, not clipped to 255
     logo = images.get("news/2026/logo.png")
     assert logo.fallback_type == "image/png"
-    with Image.open(images.files[logo.largest.fallback]) as out:
+    with Image.open(images.files[logo.fallback.url]) as out:
         assert out.convert("RGBA").getpixel((5, 5))[3] == 0 and out.convert("RGBA").getpixel((200, 150))[3] == 255
 
 
