@@ -62,10 +62,12 @@ def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered:
     docs_dir = os.path.abspath(config.docs_dir)
     kept = Files([])
     fingerprints = page_fingerprints(plan, shared)
+    unused = _unused_material_files(config)
     for file in files:
         from_content = file.abs_src_path and os.path.abspath(file.abs_src_path).startswith(docs_dir + os.sep)
         if not from_content:
-            kept.append(file)
+            if not unused(file):
+                kept.append(file)
         elif not file.is_documentation_page() and file.src_uri in plan.images.images:
             kept.append(SourceImage(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls))
         elif not file.is_documentation_page() and file.src_uri in plan.attachments:
@@ -78,6 +80,27 @@ def plan_files(plan: SitePlan, files: Files, config, shared: str = "", rendered:
         file.rendered = rendered
         kept.append(file)
     return kept
+
+
+#: Material's own search (lunr, its 20 language files and its worker: 0.9 MB) serves only its
+#: search plugin; the site searches with Pagefind. Source maps (1.3 MB) only help someone
+#: debugging Material's minified code, and every ward's site would upload them on each publish.
+_MATERIAL_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+
+
+def _unused_material_files(config):
+    """A test for the files of Material's package that the site never loads."""
+    import material
+
+    material_dir = os.path.dirname(os.path.abspath(material.__file__)) + os.sep
+    material_search = any(name == "search" or name.endswith("/search") for name in config.plugins)
+
+    def unused(file: File) -> bool:
+        if not file.abs_src_path or not os.path.abspath(file.abs_src_path).startswith(material_dir):
+            return False  # ours, or the ward's overrides/
+        return file.src_uri.endswith(".map") or (not material_search and file.src_uri.startswith(_MATERIAL_SEARCH))
+
+    return unused
 
 
 def omit_reused_pages(planned: list[PlannedFile]) -> None:

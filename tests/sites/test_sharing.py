@@ -82,7 +82,9 @@ def test_every_page_has_share_meta_and_a_real_card(built):
                     "og:image:alt", "twitter:card", "description"):
             assert _meta(soup, key), f"{where}: no {key}"
         assert _meta(soup, "og:locale") == "vi_VN"
-        assert _meta(soup, "twitter:card") == "summary_large_image"
+        assert _meta(soup, "twitter:card") == "summary_large_image"  # X takes title, text and image from og:
+        assert not soup.find("meta", attrs={"name": ["twitter:title", "twitter:description", "twitter:image"]})
+        assert _meta(soup, "twitter:image:alt") == _meta(soup, "og:image:alt")
         assert _meta(soup, "og:url") == soup.find("link", rel="canonical")["href"]
         card_url = _meta(soup, "og:image")
         assert card_url.startswith("https://phuong.example.vn/the-chia-se/"), where
@@ -189,7 +191,8 @@ def test_hostile_title_is_inert_in_html_meta_and_json(built):
     soup = BeautifulSoup((built.site_dir / "tin-tuc/doc-hai/index.html").read_text(encoding="utf-8"), "lxml")
     # Officer text comes back as text: in the headline, the meta tags and the JSON-LD.
     assert soup.select_one("h1").get_text() == PRINTED
-    assert _meta(soup, "og:title") == _meta(soup, "twitter:title") == PRINTED
+    assert _meta(soup, "og:title") == PRINTED
+    assert _meta(soup, "twitter:image:alt") == _meta(soup, "og:image:alt") == f"{PRINTED} – Phường Thử Nghiệm"
     assert _meta(soup, "description") == _meta(soup, "og:description") == "<img src=x onerror=alert(9)>"
     (ld,) = soup.find_all("script", type="application/ld+json")
     assert "<" not in ld.string and json.loads(ld.string)["headline"] == PRINTED
