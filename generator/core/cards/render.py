@@ -323,10 +323,13 @@ def _encode(card: Image.Image, has_photo: bool) -> bytes:
 def _exact(image: Image.Image) -> Image.Image:
     """The card's own colours back exactly: octree gives each the mean of its bucket (white 254)."""
     palette = image.getpalette()
-    for start in range(0, len(palette), 3):
+    used = {index for _, index in image.getcolors(256)}  # octree's palette has 256 entries, few used
+    for index in used:
+        entry = palette[3 * index:3 * index + 3]
         for colour in FLAT_COLOURS:
-            if max(abs(a - b) for a, b in zip(palette[start:start + 3], colour)) <= 3:
-                palette[start:start + 3] = colour
+            if max(abs(a - b) for a, b in zip(entry, colour)) <= 3:
+                palette[3 * index:3 * index + 3] = colour
+                break
     image.putpalette(palette)
     return image
 

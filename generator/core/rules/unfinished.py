@@ -19,6 +19,7 @@ FIELD_PLACEHOLDERS = {
 }
 FILLER = ("xxx", "todo", "lorem ipsum", "abc", "test")
 _LOREM = re.compile(r"\blorem ipsum\b", re.IGNORECASE)
+_MARKS = re.compile(r"[^\w]*")  # `> `, `- `, `**`, spaces: what a line may start with before its words
 
 
 def _key(text: str) -> str:
@@ -40,9 +41,10 @@ def check_field(field: str, value: str | None, line: int | None, path: str, log:
 
 
 def check_body_text(body: str, body_line: int, path: str, log: ProblemLog) -> None:
-    """The line of the body that is still `new`'s sample sentence, or filler."""
+    """The line of the body that is still `new`'s sample sentence, or filler. Only each line's
+    start is folded (after its Markdown marks): folding whole bodies took 3.5 s of 2,000 articles."""
     for number, text in enumerate(body.splitlines()):
-        key = _key(text)
-        if key.startswith(_BODY_START) or _LOREM.search(text):
+        start = text[_MARKS.match(text).end():][:2 * len(_BODY_START)]
+        if _key(start).startswith(_BODY_START) or _LOREM.search(text):
             log.add("body.placeholder", path, body_line + number, value=text.strip())
             return
