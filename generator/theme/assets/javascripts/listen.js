@@ -23,6 +23,27 @@
     "details:not([open]) > :not(summary)"
   ].join(", ");
 
+  // The controls are made here rather than sent in every page: without this script they could
+  // do nothing. The noun ("bài viết", "văn bản", "báo cáo") is the page kind's, set as text.
+  var ICON = '<svg class="wn-listen__icon{0}" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="{1}"/></svg>';
+  function icon(modifier, path) { return ICON.replace("{0}", modifier).replace("{1}", path); }
+  box.innerHTML =
+    '<div class="wn-listen__bar" role="group">' +
+    '<button type="button" class="wn-listen__button wn-listen__play">' +
+    icon(" wn-listen__icon--listen", "M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z") +
+    icon(" wn-listen__icon--pause", "M6 5h4v14H6zm8 0h4v14h-4z") +
+    icon(" wn-listen__icon--resume", "M8 5v14l11-7z") +
+    '<span class="wn-listen__label"></span></button>' +
+    '<button type="button" class="wn-listen__button wn-listen__stop" hidden>' + icon("", "M6 6h12v12H6z") +
+    '<span>Dừng đọc</span></button>' +
+    '<label class="wn-listen__speed"><span class="wn-listen__speed-label">Tốc độ</span>' +
+    '<select class="wn-listen__rate"><option value="0.8">Chậm (0,8×)</option>' +
+    '<option value="1" selected>Vừa (1×)</option><option value="1.25">Nhanh (1,25×)</option></select></label>' +
+    '</div><p class="wn-listen__status" role="status" aria-live="polite"></p>';
+  var name = "Nghe đọc " + (box.getAttribute("data-wn-noun") || "");
+  box.querySelector(".wn-listen__bar").setAttribute("aria-label", name);
+  box.querySelector(".wn-listen__label").textContent = name;
+
   var article = box.closest("article") || document.querySelector("article");
   var bar = box.querySelector(".wn-listen__bar");
   var play = box.querySelector(".wn-listen__play");
