@@ -175,11 +175,12 @@ def write_blog_corpus(root: Path, n: int, seed: int = 2026) -> Path:
     return root
 
 
-def edit_article(root: Path, n: int, seed: int = 2026, round_: int = 0, blog: bool = False) -> Path:
-    """Append a paragraph to the newest article (a correction, as officers make them)."""
-    newest = articles(n, seed)[0]
-    path = (root / "docs" / "blog" / "posts" / f"{newest.slug}.md") if blog else \
-        (root / "content" / "news" / str(newest.date.year) / f"{newest.slug}.md")
+def edit_article(root: Path, n: int, seed: int = 2026, round_: int = 0, blog: bool = False, old: bool = False) -> Path:
+    """Append a paragraph to the newest article (a correction, as officers make them); with
+    `old`, to one from the oldest year (a correction to the archive)."""
+    chosen = articles(n, seed)[-1 - round_ if old else 0]
+    path = (root / "docs" / "blog" / "posts" / f"{chosen.slug}.md") if blog else \
+        (root / "content" / "news" / str(chosen.date.year) / f"{chosen.slug}.md")
     with open(path, "a", encoding="utf-8") as handle:
         handle.write(f"\nĐính chính lần {round_ + 1}: số liệu được cập nhật theo báo cáo của tổ dân phố.\n")
     return path
