@@ -240,6 +240,14 @@ def chromium():
         browser.close()
 
 
+def settle(page) -> None:
+    """Wait until the page has loaded everything it asked for and its fonts are in place: what a
+    test measures (sizes, widths, controls built by the page's scripts) is final then. Not
+    Playwright's "networkidle", which waits half a second of silence after every load."""
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
 class NetworkUsed(RuntimeError):
     """Raised where test code reaches for a host other than this machine (not an OSError, so
     code that tolerates a network failure cannot swallow it quietly)."""

@@ -39,7 +39,7 @@ def timed(owner, name: str, label: str | None = None) -> None:
     setattr(owner, name, wrapper)
 
 
-for hook in ("on_config", "on_files", "_reuse_pages", "on_nav", "on_env", "on_post_build"):
+for hook in ("on_config", "on_files", "on_nav", "on_env", "on_post_build"):
     timed(plugin.WardNewsPlugin, hook)
 for step in ("prepare_site", "plan_files"):
     timed(plugin, step)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, article, build_site, make_site, served
+from tests.conftest import REPO, article, build_site, make_site, served, settle
 from tests.core.test_reports import REPORT
 from tests.sites.test_csp import WATCH
 from tests.sites.test_reading import _colours, _contrast
@@ -166,7 +166,7 @@ def open_page(site, chromium):
         page.elsewhere = []
         page.on("request", lambda r: None if r.url.startswith((server.url, "data:")) else page.elsewhere.append(r.url))
         page.goto(server.url + url)
-        page.wait_for_load_state("networkidle")
+        settle(page)
         return page
 
     yield run
@@ -321,7 +321,7 @@ def test_the_speed_is_remembered_on_the_device_and_applies_at_once(open_page, si
     page.select_option(".wn-listen__rate", "1.25")
     assert page.evaluate(f"localStorage.getItem({RATE_KEY!r})") == "1.25"
     page.reload()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.input_value(".wn-listen__rate") == "1.25"
     page.click(".wn-listen__play")
     wait_heard(page, 1)

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.conftest import build_site, copy_sample, served
+from tests.conftest import build_site, copy_sample, served, settle
 
 LONG_NAME = "Phường Bình Hưng Hòa Đông"  # 25 characters, about the longest a ward's name gets
 TITLE = 'Phường trao 150 suất quà "Tết yêu thương" cho hộ nghèo, hộ cận nghèo và gia đình chính sách tại địa bàn phường'
@@ -196,5 +196,5 @@ def test_on_a_desktop_the_photo_stands_left_of_the_headline(server, chromium):
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_no_page_is_wider_than_a_360px_phone(server, phone, name):
     page = phone(server.url + PAGES[name])
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import REPO, article, build_site, served
+from tests.conftest import REPO, article, build_site, served, settle
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -90,7 +90,7 @@ def _font(page, selector: str) -> tuple[float, float]:
 
 def _open(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_load_state("networkidle")
+    settle(page)
 
 
 # --- body text -----------------------------------------------------------------------------------
@@ -137,7 +137,7 @@ def test_a_plus_grows_the_text_in_three_steps_and_is_remembered(site, urls, brow
     assert smaller.get_attribute("aria-disabled") == "false"
 
     page.reload()
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.get_attribute("html", "data-wn-text") == "1"
     assert _body_size(page) == pytest.approx(base * 1.15, abs=0.5)
     assert "lớn" in page.inner_text(".wn-textsize__label")

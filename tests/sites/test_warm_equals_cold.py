@@ -218,8 +218,8 @@ class WarmEqualsCold(RuleBasedStateMachine):
 
 
 WarmEqualsCold.TestCase.settings = settings(
-    # 4 sequences of 7 steps (56 builds): the suite must stay under five minutes on two cores.
-    max_examples=4, stateful_step_count=7, derandomize=True, database=None, deadline=None,
+    # 3 sequences of 7 steps (42 builds): the suite must stay under five minutes on two cores.
+    max_examples=3, stateful_step_count=7, derandomize=True, database=None, deadline=None,
     # No shrinking: each step is two real builds, and a failing sequence of seven steps reads well.
     phases=(Phase.explicit, Phase.reuse, Phase.generate), suppress_health_check=list(HealthCheck))
 test_warm_build_equals_cold_build_after_any_edits = WarmEqualsCold.TestCase
