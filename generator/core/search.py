@@ -204,23 +204,67 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui
                        "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
-#: Below this many pages the index is one bundle. Above it, pages of the newest year go in one
-#: bundle and all older pages in another (ARCHIVE_DIR inside the first): officers edit this
-#: year's news, so a build re-indexes ~600 pages, not 5,000 (Pagefind has no incremental mode).
-#: Each bundle costs a first search one more download of Pagefind's 68 KB wasm, hence two.
+#: Below this many pages the index is one bundle. Above it, pages of the newest year (and pages
+#: with no date) go in the main bundle and older years in bundles of their own (ARCHIVE_DIR/<years>/
+#: inside the main one), consecutive years from the oldest, at most ARCHIVE_BUNDLE_PAGES a bundle
+#: (a year with more is a bundle alone): Pagefind has no incremental mode, so a correction to an
+#: article of 2021 re-indexes its bundle's ~1,900 pages (0.8 s), not the 4,400 of every older
+#: year (2.5 s at 5,000 articles). Each bundle costs a first search its index chunks (~60 KB for a
+#: query of a few words), hence bundles of a few years, not of one; its copy of Pagefind's 68 KB
+#: WebAssembly it does not cost (`_share_wasm`).
 SHARD_MIN_PAGES = 1000
-ARCHIVE_DIR = "luu-tru"  # the older years' bundle, inside SEARCH_DIR
+ARCHIVE_BUNDLE_PAGES = 2000
+ARCHIVE_DIR = "luu-tru"  # the older years' bundles, inside SEARCH_DIR
 MERGED_FILE = "chi-muc-khac.json"  # in SEARCH_DIR: the other bundles search.js merges, relative to it
+#: What a merged bundle never serves: the browser runs the main bundle's script, worker and
+#: WebAssembly for every bundle (pagefind.js mergeIndex; `_share_wasm` points at the latter).
+MERGED_UNUSED = ("pagefind.js", "pagefind-worker.js")
 
 
 def search_shards(records: list[SearchRecord]) -> dict[str, list[SearchRecord]]:
-    """Bundle folder (relative to SEARCH_DIR, "" for the main one) -> its records."""
+    """Bundle folder (relative to SEARCH_DIR, "" for the main one) -> its records.
+
+    Years are grouped from the oldest, so a new year changes only the newest group."""
     if len(records) < SHARD_MIN_PAGES:
         return {"": records}
     newest = max(r.year for r in records)
-    recent = [r for r in records if r.year in (0, newest)]  # undated pages (organisation, plain) too
-    older = [r for r in records if r.year not in (0, newest)]
-    return {"": recent, ARCHIVE_DIR + "/": older} if older and recent else {"": records}
+    by_year: dict[int, list[SearchRecord]] = {}
+    for record in records:
+        by_year.setdefault(0 if record.year == newest else record.year, []).append(record)
+    if not by_year.get(0) or len(by_year) == 1:  # nothing for the main bundle, or nothing older
+        return {"": records}
+    shards: dict[str, list[SearchRecord]] = {"": by_year.pop(0)}
+    group: list[int] = []
+    for year in sorted(by_year):
+        if group and sum(len(by_year[y]) for y in group) + len(by_year[year]) > ARCHIVE_BUNDLE_PAGES:
+            shards[_archive_folder(group)] = [r for y in group for r in by_year[y]]
+            group = []
+        group.append(year)
+    shards[_archive_folder(group)] = [r for y in group for r in by_year[y]]
+    return shards
+
+
+def _archive_folder(years: list[int]) -> str:
+    return f"{ARCHIVE_DIR}/{years[0]}/" if len(years) == 1 else f"{ARCHIVE_DIR}/{years[0]}-{years[-1]}/"
+
+
+def _share_wasm(bundle: Path, depth: int) -> None:
+    """Make a merged bundle `depth` folders below the main one load the main bundle's WebAssembly.
+
+    pagefind.js fetches `<bundle>/wasm.<name>.pagefind`, <name> being the language's "wasm" in
+    pagefind-entry.json ("unknown" when null). Naming a path there that climbs back to the main
+    bundle gives every bundle the same address, so the browser downloads the file once (Pagefind
+    1.5; tests/sites/test_search.py counts the downloads in Chromium)."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        name = language.get("wasm") or "unknown"
+        language["wasm"] = "x/" + "../" * (depth + 1) + "wasm." + name
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for path in bundle.glob("wasm.*.pagefind"):
+        path.unlink()
+    for name in MERGED_UNUSED:
+        (bundle / name).unlink(missing_ok=True)
 
 
 def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Path | None = None,
@@ -238,7 +282,8 @@ def write_search_index(records: Iterable[SearchRecord], site_dir: Path, kept: Pa
     common = common_words(records, memo)
     shards = search_shards(records)
     with _scratch_folder(kept) as scratch:
-        bundles = {folder: _Bundle(Path(scratch), folder.strip("/") or "main", shard, common)
+        bundles = {folder: _Bundle(Path(scratch), folder.strip("/").replace("/", "-") or "main", shard, common,
+                                   depth=folder.count("/"))
                    for folder, shard in shards.items()}
         jobs = [threading.Thread(target=bundle.make, daemon=True) for bundle in bundles.values() if not bundle.ready]
         for job in jobs:  # Pagefind on each core
@@ -262,13 +307,13 @@ class _Bundle:
     The hash is of what makes the documents (each record, the common words, the code that folds
     and writes them), so a bundle already made is found without making 4,000 documents to hash."""
 
-    def __init__(self, root: Path, name: str, records: list[SearchRecord], common: frozenset[str]):
+    def __init__(self, root: Path, name: str, records: list[SearchRecord], common: frozenset[str], depth: int = 0):
         digest = hashlib.sha256(f"{_pagefind_version()}\0{_code_digest()}\0".encode())
         digest.update(" ".join(sorted(common)).encode("utf-8", "surrogatepass"))
         for record in sorted(records, key=lambda r: r.url):
             digest.update("\0".join((record.url, record.title, record.text, record.summary, record.date,
                                      record.section, "\1")).encode("utf-8", "surrogatepass"))
-        self.root, self.name, self.records, self.common = root, name, records, common
+        self.root, self.name, self.records, self.common, self.depth = root, name, records, common, depth
         self.path = root / "bundles" / f"{name}.{digest.hexdigest()[:24]}"
         self.ready = (self.path / "pagefind-entry.json").is_file()
         self.error: str | None = None
@@ -291,6 +336,8 @@ class _Bundle:
             return
         for name in UNUSED_BUNDLE_FILES:
             (temp / name).unlink(missing_ok=True)
+        if self.depth:
+            _share_wasm(temp, self.depth)
         try:
             os.rename(temp, self.path)
         except OSError:  # another build of the same content made it first: the same bytes

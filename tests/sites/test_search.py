@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -140,11 +141,32 @@ def test_words_on_most_pages_are_dropped_from_the_query_not_from_the_answer(tmp_
         page.close()
 
 
+def test_older_years_are_grouped_from_the_oldest_so_a_new_year_moves_only_the_newest_group(monkeypatch):
+    from generator.core import search
+
+    monkeypatch.setattr(search, "SHARD_MIN_PAGES", 10)
+    monkeypatch.setattr(search, "ARCHIVE_BUNDLE_PAGES", 10)
+    sizes = {0: 2, 2019: 4, 2020: 5, 2021: 12, 2022: 3, 2023: 3, 2024: 6}
+
+    def shards(sizes):
+        records = [search.SearchRecord(url=f"{year}/{n}/", title="t", text="x", year=year)
+                   for year, count in sizes.items() for n in range(count)]
+        return {folder: sorted({r.year for r in shard}) for folder, shard in search.search_shards(records).items()}
+
+    assert shards(sizes) == {"": [0, 2024], "luu-tru/2019-2020/": [2019, 2020], "luu-tru/2021/": [2021],
+                             "luu-tru/2022-2023/": [2022, 2023]}
+    grown = shards({**sizes, 2025: 1})  # the new year: 2024's pages join the newest group of old years
+    assert grown == {"": [0, 2025], "luu-tru/2019-2020/": [2019, 2020], "luu-tru/2021/": [2021],
+                     "luu-tru/2022-2023/": [2022, 2023], "luu-tru/2024/": [2024]}
+    assert shards({2019: 4, 2020: 5}) == {"": [2019, 2020]}  # under SHARD_MIN_PAGES: one bundle
+
+
 def test_a_large_site_searches_its_older_years_in_a_bundle_an_edit_leaves_alone(tmp_path_factory, chromium,
                                                                                  monkeypatch):
     from generator.core import search
 
     monkeypatch.setattr(search, "SHARD_MIN_PAGES", 10)  # a real ward shards at 1,000 pages
+    monkeypatch.setattr(search, "ARCHIVE_BUNDLE_PAGES", 6)  # and puts ~2,000 pages of older years in a bundle
     files = {f"content/news/{year}/tin-{year}-{n}.md": article(
         title=f"Hội nghị tổ dân phố số {n} năm {year}", date=f"{year}-03-{n:02d}",
         body="Bà con góp ý." + (" Mô hình Dân vận khéo ở Phú Định." if n == 3 else "")
@@ -153,35 +175,53 @@ def test_a_large_site_searches_its_older_years_in_a_bundle_an_edit_leaves_alone(
     built = build_site(root)
     assert built.ok, built.log
     bundle = built.site_dir / "pagefind"
-    assert json.loads((bundle / "chi-muc-khac.json").read_text()) == ["luu-tru/"]
-    assert (bundle / "pagefind-entry.json").is_file() and (bundle / "luu-tru" / "pagefind-entry.json").is_file()
-    entries = {json.loads((folder / "pagefind-entry.json").read_text())["languages"]["vi"]["page_count"]
-               for folder in (bundle, bundle / "luu-tru")}
-    assert entries == {6, 12}  # this year's 6 articles; the 12 of the two years before
+    assert json.loads((bundle / "chi-muc-khac.json").read_text()) == ["luu-tru/2024/", "luu-tru/2025/"]
+    folders = (bundle, bundle / "luu-tru" / "2024", bundle / "luu-tru" / "2025")
+    assert all((folder / "pagefind-entry.json").is_file() for folder in folders)
+    entries = [json.loads((folder / "pagefind-entry.json").read_text())["languages"]["vi"]["page_count"]
+               for folder in folders]
+    assert entries == [6, 6, 6]  # this year's 6 articles; then each year before, a bundle of its own
+    # A year's bundle carries no script and no WebAssembly of its own: the main bundle's serve it.
+    assert [p.name for p in (bundle / "luu-tru" / "2024").iterdir() if p.is_file() and
+            p.suffix in (".js", ".pagefind")] == []
 
     with served(built.site_dir) as server:
         page = chromium.new_page()
-        page.goto(server.url + "tim-kiem/?q=phu+dinh")  # one article a year, in both bundles
+        fetched = []
+        page.on("requestfinished", lambda request: fetched.append(request.url))
+        page.goto(server.url + "tim-kiem/?q=phu+dinh")  # one article a year, in all three bundles
         assert sorted(url for _, url in _results(page)) == [f"/tin-tuc/tin-{y}-3/" for y in (2024, 2025, 2026)]
+        wasm = [url for url in fetched if url.endswith(".pagefind") and "/wasm." in url]
+        assert wasm and {urlsplit(url).path for url in wasm} == {"/pagefind/wasm.unknown.pagefind"}, wasm
         page.goto(server.url + "tim-kiem/?q=zalo")
         assert [url for _, url in _results(page)] == ["/tin-tuc/tin-2026-5/"]
         page.close()
 
-    # An edit to this year's news re-indexes this year's bundle only: the archive's files are the
+    # An edit to this year's news re-indexes this year's bundle only: the older years' files are the
     # very ones the first build made (the same inodes, linked from the cache).
-    archive_before = {p.name: p.stat().st_ino for p in (bundle / "luu-tru" / "fragment").iterdir()}
+    archive_before = {p.name: p.stat().st_ino for p in (bundle / "luu-tru").rglob("*.pf_fragment")}
     main_entry = (bundle / "pagefind-entry.json").read_bytes()
     path = root / "content/news/2026/tin-2026-1.md"
     path.write_text(path.read_text(encoding="utf-8").replace("Bà con góp ý.", "Bà con góp ý về Quỹ khuyến học."),
                     encoding="utf-8")
     again = build_site(root)
     assert again.ok, again.log
-    assert {p.name: p.stat().st_ino for p in (bundle / "luu-tru" / "fragment").iterdir()} == archive_before
+    assert {p.name: p.stat().st_ino for p in (bundle / "luu-tru").rglob("*.pf_fragment")} == archive_before
     assert (bundle / "pagefind-entry.json").read_bytes() != main_entry
+    # A correction to an article of 2024 re-indexes 2024 alone.
+    year_2025 = {p.name: p.stat().st_ino for p in (bundle / "luu-tru" / "2025").rglob("*.pf_*")}
+    path = root / "content/news/2024/tin-2024-2.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Bà con góp ý.", "Bà con góp ý về đường điện."),
+                    encoding="utf-8")
+    again = build_site(root)
+    assert again.ok, again.log
+    assert {p.name: p.stat().st_ino for p in (bundle / "luu-tru" / "2025").rglob("*.pf_*")} == year_2025
     with served(again.site_dir) as server:
         page = chromium.new_page()
         page.goto(server.url + "tim-kiem/?q=khuyen+hoc")
         assert [url for _, url in _results(page)] == ["/tin-tuc/tin-2026-1/"]
+        page.goto(server.url + "tim-kiem/?q=duong+dien")
+        assert [url for _, url in _results(page)] == ["/tin-tuc/tin-2024-2/"]
         page.close()
 
 
