@@ -49,7 +49,7 @@ NAMESPACES = (
     Namespace("cards", "share cards (PNG, 1200x630)",
               "sha256 of the CardSpec (text, logo and photo hashes, fonts) + code of core/cards/ + Pillow",
               "any of those", "BuildCache.prune: unused for a week, once a day"),
-    Namespace("qr", "QR codes (SVG) of printable pages", "sha256 of the page's address + code of core/qr.py + segno",
+    Namespace("qr", "QR codes (1-bit PNG) of printable pages", "sha256 of the page's address + code of core/qr.py + segno",
               "the address, that code, segno", "BuildCache.prune: unused for a week, once a day"),
     Namespace("pages", "rendered HTML pages, linked into the site", "the page's fingerprint (its plan entry, body, "
               "what every page shows, the whole generator code, templates and library versions) + a digest of "

@@ -32,7 +32,7 @@ from .images import THEME_COLOR, web_manifest
 from .pagestore import Bodies
 from .plan import SitePlan
 from .progress import Progress
-from .qr import qr_svg
+from . import qr
 from .reports import report_data_files
 from .search import BackgroundIndexer, search_records, write_search_index
 from .sitemap import render_robots, render_sitemaps
@@ -40,7 +40,7 @@ from .settings import Settings
 
 def _qr_version() -> str:
     """What names a QR code besides its address: the code that draws it, segno's version."""
-    return f"qr-1|segno-{segno.__version__}|{code_fingerprint('generator.core.qr')}"
+    return f"qr-2|segno-{segno.__version__}|{code_fingerprint('generator.core.qr')}"
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ class SiteOutputs:
                 wanted[key] = target
         missing = {}
         for key, target in wanted.items():
-            found = self.qr_cache.get(key, ".svg")
+            found = self.qr_cache.get(key, qr.SUFFIX)
             if found is None:
                 missing[key] = target
             else:
@@ -112,11 +112,11 @@ class SiteOutputs:
             if self.settings.workers > 1 and len(keys) > 50:
                 context = multiprocessing.get_context("forkserver")  # see cards/draw.py
                 with ProcessPoolExecutor(self.settings.workers, mp_context=context) as pool:
-                    svgs = list(pool.map(qr_svg, [missing[k] for k in keys], chunksize=64))
+                    codes = list(pool.map(qr.qr_png, [missing[k] for k in keys], chunksize=64))
             else:
-                svgs = [qr_svg(missing[k]) for k in keys]
-            for key, svg in zip(keys, svgs):
-                self._qr_files[key] = self.qr_cache.put(key, ".svg", svg)
+                codes = [qr.qr_png(missing[k]) for k in keys]
+            for key, code in zip(keys, codes):
+                self._qr_files[key] = self.qr_cache.put(key, qr.SUFFIX, code)
         self._qr_keys = {target: key for key, target in wanted.items()}
         return len(missing), len(wanted) - len(missing)
 

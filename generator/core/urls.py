@@ -108,7 +108,7 @@ def web_manifest_url() -> str:
 
 def qr_url(page_url: str) -> str:
     """The QR code printed on a page's paper copy (an article, a document), next to the page."""
-    return f"{page_url}ma-qr.svg"
+    return f"{page_url}ma-qr.png"
 
 
 def card_url(name: str, key: str) -> str:

@@ -100,7 +100,7 @@ def test_report_reads_narrative_first_then_figures_then_the_sites_counts(built):
     assert kinds[0] == "narrative" and kinds[-1] == "counted" and "figures" in kinds
     headings = [" ".join(h.get_text().split()) for h in report.select("h1, h2, h3")]
     assert [h for h in set(headings) if headings.count(h) > 1] == []  # no heading text twice
-    assert report.select_one(".wn-print-qr img")["src"].endswith(".svg")
+    assert report.select_one(".wn-print-qr img")["src"].endswith(".png")
 
 
 def test_report_figures_download_as_csv_and_json_with_the_published_numbers(built):

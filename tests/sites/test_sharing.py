@@ -13,6 +13,7 @@ import feedparser
 import pytest
 from lxml import etree
 from PIL import Image
+import zxingcpp
 
 from generator.core.quotes import curly_quotes
 from tests.conftest import article, build_site, make_site
@@ -211,8 +212,11 @@ def test_article_has_share_buttons_and_a_print_qr_code(built):
     facebook = share.find("a", string="Chia sẻ lên Facebook")["href"]
     assert facebook == "https://www.facebook.com/sharer/sharer.php?u=https%3A//phuong.example.vn/tin-tuc/trao-qua-tet/"
     qr = soup.select_one(".wn-print-qr img")
-    svg = etree.parse(str(built.site_dir / "tin-tuc/trao-qua-tet" / qr["src"]))
-    assert svg.getroot().tag == "{http://www.w3.org/2000/svg}svg"
+    with Image.open(built.site_dir / "tin-tuc/trao-qua-tet" / qr["src"]) as code:
+        assert code.format == "PNG" and code.mode == "1" and code.size == (410, 410)  # 300 dpi at 35 mm
+        assert [c.text for c in zxingcpp.read_barcodes(code.convert("L"))] == [
+            "https://phuong.example.vn/tin-tuc/trao-qua-tet/"]
+    assert (built.site_dir / "tin-tuc/trao-qua-tet" / qr["src"]).stat().st_size < 1200
 
 
 def test_second_build_draws_no_card_and_gives_the_same_site(built, tmp_path):
