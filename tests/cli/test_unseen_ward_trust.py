@@ -182,7 +182,7 @@ def test_phone_photo_is_served_upright_in_responsive_widths_without_gps(hostile_
     assert (img["width"], img["height"]) == ("1500", "2000")  # upright: portrait
     webp = soup.select_one(".wn-lead-image picture source[type='image/webp']")["srcset"]
     widths = [int(part.split()[-1][:-1]) for part in webp.split(",")]
-    assert widths == [480, 960, 1500] and img["src"].endswith("-960.jpg") and not img.has_attr("srcset")
+    assert widths == [480, 960, 1500] and img["src"].endswith("-480.jpg") and not img.has_attr("srcset")
     for candidate in [img["src"], *webp.split(",")]:
         path = (article.parent / candidate.split()[0]).resolve()
         data = path.read_bytes()

@@ -63,7 +63,7 @@ def test_phone_photo_comes_out_upright_small_and_without_any_metadata(tmp_path):
     photo = images.get("news/2026/anh.jpg")
     assert (photo.width, photo.height) == (1800, 2400)  # orientation 6: stored landscape, shown portrait
     assert [r.width for r in photo.renditions] == [480, 960, 1600]  # never the original 1800 px
-    assert (photo.fallback.width, photo.fallback.height) == (960, 1280)  # the one JPEG
+    assert (photo.fallback.width, photo.fallback.height) == (480, 640)  # the one JPEG
     assert sorted(photo.files()) == sorted(images.files) and len(images.files) == 4
     for rendition in [*photo.renditions, photo.fallback]:
         url = rendition.url
@@ -105,11 +105,11 @@ def test_iphone_heic_is_accepted_and_published_as_webp_and_jpeg(tmp_path):
     images, log = prepare(tmp_path, settings, result)
     photo = images.get("news/2026/iphone.heic")
     assert not log.problems and (photo.width, photo.height) == (1000, 750)
-    assert photo.largest.url.endswith("-1000.webp") and photo.fallback.url.endswith("-960.jpg")
+    assert photo.largest.url.endswith("-1000.webp") and photo.fallback.url.endswith("-480.jpg")
     with Image.open(images.files[photo.largest.url]) as published:
         assert published.format == "WEBP" and published.size == (1000, 750)
     with Image.open(images.files[photo.fallback.url]) as published:
-        assert published.format == "JPEG" and published.size == (960, 720)
+        assert published.format == "JPEG" and published.size == (480, 360)
 
 
 def test_transparent_logo_keeps_its_transparency_as_png_and_gets_icons(tmp_path):
@@ -362,7 +362,7 @@ def test_16_bit_greyscale_and_a_transparent_colour_survive(tmp_path):
 def test_a_half_deleted_cache_entry_is_made_again_in_the_same_build(tmp_path):
     settings, result = site_with(tmp_path, {"content/news/2026/anh.jpg": phone_photo(1200, 900, 1)}, image="anh.jpg")
     first, _ = prepare(tmp_path, settings, result)
-    next(p for p in (tmp_path / "cache/images").glob("*-960.jpg")).unlink()
+    next(p for p in (tmp_path / "cache/images").glob("*-480.jpg")).unlink()
     second, _ = prepare(tmp_path, settings, result)
     assert (second.made, second.reused) == (1, 0)
     assert all(path.is_file() for path in second.files.values())
