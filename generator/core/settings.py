@@ -19,7 +19,10 @@ class Settings:
     display_root: Path
     timezone: str = "Asia/Ho_Chi_Minh"
     site_url: str = ""
-    pagination_per_page: int = 10
+    # Twenty teasers a listing page: half the pages of ten (a 5,000-article ward has ~1,400 listing
+    # pages, not ~2,800, each carrying ~10 KB of header, menu and footer), and half the taps on
+    # "Trang sau" for a resident going back through the year; photos below the first screen load lazily.
+    pagination_per_page: int = 20
     home_latest_count: int = 7
     # At most this many `featured: true` articles are pinned above the latest news (newest first).
     # A layout limit like home_latest_count, so the developer sets it; officers choose what to pin.

@@ -138,7 +138,11 @@ def write_corpus(root: Path, n: int, seed: int = 2026, plugin: dict | None = Non
             encoding="utf-8",
         )
     if mkdocs_yml:
-        write_mkdocs_yml(root, {"now": "2026-11-20 12:00", **(plugin or {})})
+        from generator.core.settings import Settings
+
+        # The product's own page size, not the tests' 10 (tests/conftest.py write_mkdocs_yml).
+        write_mkdocs_yml(root, {"now": "2026-11-20 12:00", "pagination_per_page": Settings.pagination_per_page,
+                                **(plugin or {})})
     return root
 
 

@@ -127,7 +127,7 @@ def test_what_yaml_and_env_give_is_accepted():
     config, errors, warnings = validated(now=date(2026, 11, 20), workers="3",
                                          pagination_per_page=None, cache_dir="", timezone="Asia/Saigon")
     assert errors == [] and warnings == []
-    assert config.now == "2026-11-20" and config.workers == 3 and config.pagination_per_page == 10
+    assert config.now == "2026-11-20" and config.workers == 3 and config.pagination_per_page == 20
     assert config.cache_dir == "" and config.timezone == "Asia/Saigon"
 
 
