@@ -70,7 +70,15 @@ def _one_line_break(match: re.Match) -> str:
     return match.group(1) or "\n"
 
 
+#: Material writes this after every page's content for pymdownx.tabbed (a linked tab opens); a
+#: page without tabs only pays for it, and for its hash in the page's CSP.
+_TABBED_SCRIPT = ('<script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
+                  '(target.checked=target.name.startsWith("__tabbed_"))</script>')
+
+
 def fix_material_markup(html: str) -> str:
+    if 'name="__tabbed_' not in html:
+        html = html.replace(_TABBED_SCRIPT, "", 1)
     return _WHITESPACE_OR_KEPT.sub(_one_line_break, _TOGGLE_AUTOCOMPLETE.sub(r"\1", html))
 
 
