@@ -272,7 +272,7 @@ def test_the_fast_path_looks_like_lanczos_from_the_whole_photo_upright_and_witho
     compared with the whole photo resized straight to its size and encoded the same way."""
     from PIL import ImageOps
 
-    from generator.core.images import JPEG_QUALITY, WEBP_QUALITY
+    from generator.core.images import JPEG_QUALITY, WEBP_METHOD, WEBP_QUALITY
 
     original = detailed_photo("PNG" if name.endswith(".png") else "JPEG", orientation)
     settings, result = site_with(tmp_path, {f"content/news/2026/{name}": original}, image=name)
@@ -281,7 +281,7 @@ def test_the_fast_path_looks_like_lanczos_from_the_whole_photo_upright_and_witho
     assert not log.problems and len(photo.renditions) == 3
     with Image.open(io.BytesIO(original)) as opened:
         whole = ImageOps.exif_transpose(opened).convert("RGB")
-    webps = [(r, r.url, "WEBP", {"quality": WEBP_QUALITY, "method": 4}) for r in photo.renditions]
+    webps = [(r, r.url, "WEBP", {"quality": WEBP_QUALITY, "method": WEBP_METHOD}) for r in photo.renditions]
     for rendition, url, kind, options in [*webps, (photo.fallback, photo.fallback.url, "JPEG", {"quality": JPEG_QUALITY})]:
         straight = whole.resize((rendition.width, rendition.height), Image.Resampling.LANCZOS)
         data = images.files[url].read_bytes()
