@@ -70,8 +70,8 @@ def breadcrumb_list(crumbs: tuple[Breadcrumb, ...], site_url: str) -> dict:
 
 
 def dumps_for_script(doc) -> str:
-    """JSON safe inside an HTML <script> element."""
-    text = json.dumps(doc, ensure_ascii=False, sort_keys=True)
+    """JSON safe inside an HTML <script> element, without the spaces after "," and ":"."""
+    text = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

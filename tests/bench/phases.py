@@ -49,6 +49,9 @@ timed(outputs, "write_search_index", "search index (thread)")
 timed(outputs, "write_feeds")
 timed(search, "common_words", "common words (thread)")
 timed(search._Bundle, "make", "Pagefind bundle (thread)")
+timed(search._Bundle, "__init__", "bundle hashes (thread)")
+timed(search._Bundle, "place", "bundle links (thread)")
+timed(outputs, "search_records")
 
 
 def main() -> int:
