@@ -15,6 +15,7 @@ from lxml import etree
 from PIL import Image
 import zxingcpp
 
+from generator.core.feeds import FEED_SIZE
 from generator.core.quotes import curly_quotes
 from tests.conftest import article, build_site, make_site
 
@@ -152,7 +153,7 @@ def test_site_feeds_parse_newest_first_with_full_content(built, name):
     raw = (built.site_dir / name).read_bytes()
     feed = feedparser.parse(raw)
     assert feed.bozo == 0, feed.get("bozo_exception")
-    assert len(feed.entries) == 30
+    assert len(feed.entries) == FEED_SIZE
     published = [e.published_parsed for e in feed.entries]
     assert published == sorted(published, reverse=True)
     assert (b"+0700" if name == "feed.xml" else b"+07:00") in raw
@@ -183,7 +184,7 @@ def test_category_feed_holds_only_its_category(built):
     assert feed.bozo == 0
     assert [e.title for e in feed.entries] == ["Hướng dẫn người cao tuổi dùng VNeID"]
     busy = feedparser.parse((built.site_dir / "chuyen-muc/hoat-dong/atom.xml").read_bytes())
-    assert len(busy.entries) == 30 and {e.tags[0].label for e in busy.entries} == {"Hoạt động Mặt trận"}
+    assert len(busy.entries) == FEED_SIZE and {e.tags[0].label for e in busy.entries} == {"Hoạt động Mặt trận"}
 
 
 def test_hostile_title_is_inert_in_html_meta_and_json(built):
