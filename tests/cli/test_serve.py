@@ -91,10 +91,10 @@ def test_a_body_edit_is_rendered_alone_and_exactly_as_a_whole_rebuild(tmp_path):
     files = {f"content/news/bai-{i}.md": article(title=f"Bài số {i}", date=f"2026-01-{i + 1:02d}") for i in range(30)}
     root = make_site(tmp_path, files)
     with serving(root) as base:
-        url = f"{base}tin-tuc/bai-7/"
-        assert wait_for(url, "Bài số 7", 60) is not None, "serve did not come up"
+        url = f"{base}tin-tuc/bai-27/"
+        assert wait_for(url, "Bài số 27", 60) is not None, "serve did not come up"
         time.sleep(1.5)
-        path = root / "content/news/bai-7.md"
+        path = root / "content/news/bai-27.md"
         with open(path, "a", encoding="utf-8") as handle:  # a correction at the end: the summary stays
             handle.write("\nĐính chính: 152 phần quà.\n")
         assert wait_for(url, "Đính chính: 152 phần quà.", 30) is not None, "the edit was not served"
@@ -110,7 +110,7 @@ def test_a_body_edit_is_rendered_alone_and_exactly_as_a_whole_rebuild(tmp_path):
         shutil.copy2(root / "mkdocs.yml", fresh / "mkdocs.yml")
         subprocess.run([sys.executable, "-c", "from generator.cli.main import cli; cli()", "build", "-q",
                         "--site-url", base], cwd=fresh, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-        built = (fresh / "site/tin-tuc/bai-7/index.html").read_text(encoding="utf-8")
+        built = (fresh / "site/tin-tuc/bai-27/index.html").read_text(encoding="utf-8")
         built = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">', "", built)
         assert quick[:quick.rindex("<script>")] + "</body>\n</html>" == built
 
