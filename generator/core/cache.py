@@ -304,6 +304,28 @@ class CheckedCache(DiskCache):
             (self.directory / old).unlink(missing_ok=True)
         return path
 
+    def adopt(self, key: str, suffix: str, digest: str, source: Path | str) -> Path | None:
+        """Make the file at `source`, whose bytes have `digest` (`CheckedCache.digest`), the
+        entry for `key` by linking it in: no second copy written. None when it cannot be linked
+        (another file system), then the caller puts the bytes. Not trusted before a later build
+        has read it back (`locate`), like any entry this build made."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        name = f"{key}.{digest}{suffix}"
+        temp = self.directory / f"{_TEMP_PREFIX}{name}"
+        try:
+            temp.unlink(missing_ok=True)
+            os.link(source, temp)
+            os.replace(temp, self.directory / name)
+        except OSError:
+            temp.unlink(missing_ok=True)
+            return None
+        old = self._index().get(key + suffix)
+        self._index()[key + suffix] = name
+        self._used.add(name)
+        if old is not None and old != name:
+            (self.directory / old).unlink(missing_ok=True)
+        return self.directory / name
+
 
 def content_cache_file(cache_dir: Path, content_dir: Path, namespace: str) -> Path:
     """`<cache>/<namespace>/<hash of the content folder>.pickle`: one file per content folder, so
