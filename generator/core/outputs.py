@@ -34,7 +34,7 @@ from .plan import SitePlan
 from .progress import Progress
 from . import qr
 from .reports import report_data_files
-from .search import BackgroundIndexer, search_records, write_search_index
+from .search import BackgroundIndexer, search_bundle_salt, search_records, write_search_index
 from .sitemap import render_robots, render_sitemaps
 from .settings import Settings
 
@@ -89,6 +89,9 @@ class SiteOutputs:
             self._card_stats, self._card_files = draw_cards(specs, self.cards_cache, workers=self.settings.workers,
                                                             progress=self.progress)
             self._qr_counts = self._make_qr_codes()
+            # What names the search bundles (0.13 s: the code's fingerprint, Pagefind's version),
+            # worked out here while MkDocs renders, not on the search thread that ends the build.
+            search_bundle_salt()
         except BaseException as exc:  # re-raised in finish(), on the host's thread
             self._error = exc
 

@@ -308,7 +308,7 @@ class _Bundle:
     and writes them), so a bundle already made is found without making 4,000 documents to hash."""
 
     def __init__(self, root: Path, name: str, records: list[SearchRecord], common: frozenset[str], depth: int = 0):
-        digest = hashlib.sha256(f"{_pagefind_version()}\0{_code_digest()}\0".encode())
+        digest = hashlib.sha256(search_bundle_salt().encode())
         digest.update(" ".join(sorted(common)).encode("utf-8", "surrogatepass"))
         for record in sorted(records, key=lambda r: r.url):
             digest.update("\0".join((record.url, record.title, record.text, record.summary, record.date,
@@ -380,6 +380,13 @@ def _pagefind_command() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
+def search_bundle_salt() -> str:
+    """What every bundle's hash starts with besides its records: Pagefind's version and the code
+    that makes its documents. Cached: the build works it out early (core/outputs.py)."""
+    return f"{_pagefind_version()}\0{_code_digest()}\0"
+
+
 def _pagefind_version() -> str:
     import importlib.metadata
 
