@@ -126,7 +126,7 @@ def test_a_killed_build_leaves_the_site_as_it_was(tmp_path):
     import signal
     import time
 
-    files = {f"content/news/bai-{i:03d}.md": article(title=f"Bài {i}", date="2026-01-02") for i in range(400)}
+    files = {f"content/news/bai-{i:03d}.md": article(title=f"Bài {i}", date="2026-01-02") for i in range(250)}
     root = make_site(tmp_path, files)
     assert ward_news("build", cwd=root).returncode == 0
     before = snapshot(root / "site")
