@@ -124,3 +124,28 @@ def test_a_body_a_feed_carries_is_read_when_its_page_is_placed(tmp_path):
     stored.write_bytes(b"<p>Tin MOI</p>")  # damaged: the page is rendered again instead
     assert PageStore(tmp_path).place("f1", tmp_path / "site/b/index.html", with_body=True,
                                      read_now=lambda name: True) == (False, None, None)
+
+
+@pytest.mark.parametrize("linkable", [True, False], ids=["same file system", "another file system"])
+def test_a_page_mkdocs_wrote_becomes_its_entry_and_stays_a_link_to_it(tmp_path, monkeypatch, linkable):
+    """The store links the file MkDocs wrote (one write a page); where it cannot link, it copies
+    the bytes in and links them back. Either way the site's file is its entry, checked by name."""
+    html = "<p>Trang đã dựng</p>".encode()
+    site = tmp_path / "site" / "tin-tuc" / "bai" / "index.html"
+    site.parent.mkdir(parents=True)
+    placed: set[str] = set()
+    store = PageStore(tmp_path / "cache", placed)
+    store.keep("f1", html, None, site)
+    site.write_bytes(html)  # MkDocs writes the page after on_post_page
+    if not linkable:
+        real_link = os.link
+        monkeypatch.setattr(os, "link", lambda src, dst: (_ for _ in ()).throw(OSError(18, "EXDEV"))
+                            if str(src) == str(site) else real_link(src, dst))
+    store.link_written()
+    monkeypatch.undo()
+    entry = next((tmp_path / "cache" / "pages").glob("f1.*.html"))
+    assert entry.name == f"f1.{CheckedCache.digest(html)}.html"
+    assert entry.stat().st_ino == site.stat().st_ino and entry.read_bytes() == html
+    assert os.path.normpath(str(site)) in placed
+    settled(entry)
+    assert fresh(tmp_path / "cache").read("f1", ".html")[1] == html

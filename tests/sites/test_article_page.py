@@ -200,3 +200,16 @@ def test_pages_announce_their_kind(built):
     assert kinds == {"": "home", "tin-tuc/": "news-index", "tin-tuc/trao-qua-tet/": "article",
                      "chuyen-muc/an-sinh-xa-hoi/": "category", "the/tet-binh-ngo/": "tag", "luu-tru/2026/": "archive",
                      "gioi-thieu/": "page"}
+
+
+def test_no_empty_table_of_contents_and_no_tab_script(built):
+    """Every page hides its table of contents and none has tabs: Material's empty sidebar and
+    its tab script (and that script's hash in the page's policy) are not published."""
+    raw = (built.site_dir / "tin-tuc/trao-qua-tet/index.html").read_text(encoding="utf-8")
+    page = built.html("tin-tuc/trao-qua-tet/")
+    assert page.select_one(".md-sidebar--secondary") is None
+    assert page.select_one(".md-sidebar--primary .md-nav--primary")  # the phone's menu stays
+    assert "__tabbed_" not in raw
+    policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    inline = [s for s in page.find_all("script") if not s.get("src") and s.get("type") in (None, "text/javascript")]
+    assert policy.count("'sha256-") == len(inline)
