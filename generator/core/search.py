@@ -208,8 +208,8 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui
 #: with no date) go in the main bundle and older years in bundles of their own (ARCHIVE_DIR/<years>/
 #: inside the main one), consecutive years from the oldest, at most ARCHIVE_BUNDLE_PAGES a bundle
 #: (a year with more is a bundle alone): Pagefind has no incremental mode, so a correction to an
-#: article of 2021 re-indexes its bundle's ~1,900 pages (0.8 s), not the 4,400 of every older
-#: year (2.5 s at 5,000 articles). Each bundle costs a first search its index chunks (~60 KB for a
+#: article of 2021 re-indexes its bundle's ~1,900 pages (~1 s), not the 4,400 of every older
+#: year (2-2.5 s at 5,000 articles). Each bundle costs a first search its index chunks (~60 KB for a
 #: query of a few words), hence bundles of a few years, not of one; its copy of Pagefind's 68 KB
 #: WebAssembly it does not cost (`_share_wasm`).
 SHARD_MIN_PAGES = 1000
@@ -254,7 +254,7 @@ def _share_wasm(bundle: Path, depth: int) -> None:
     pagefind.js fetches `<bundle>/wasm.<name>.pagefind`, <name> being the language's "wasm" in
     pagefind-entry.json ("unknown" when null). Naming a path there that climbs back to the main
     bundle gives every bundle the same address, so the browser downloads the file once (Pagefind
-    1.5; tests/sites/test_search.py counts the downloads in Chromium)."""
+    1.5; tests/sites/test_search.py checks in Chromium that every bundle asks for that address)."""
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for language in entry["languages"].values():
@@ -380,13 +380,13 @@ def _pagefind_command() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
-@functools.lru_cache(maxsize=1)
 def search_bundle_salt() -> str:
     """What every bundle's hash starts with besides its records: Pagefind's version and the code
     that makes its documents. Cached: the build works it out early (core/outputs.py)."""
     return f"{_pagefind_version()}\0{_code_digest()}\0"
 
 
+@functools.lru_cache(maxsize=1)
 def _pagefind_version() -> str:
     import importlib.metadata
 
