@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields as dataclass_fields
 from pathlib import Path
 
 import PIL
+import deflate
 
 from ..fingerprint import code_fingerprint
 from ..memo import ContentMemo, memo_or_new
@@ -54,7 +55,7 @@ class CardSpec:
         fields["photo"] = _file_hash(self.photo, memo)
         fields["figures"] = [list(pair) for pair in self.figures]
         payload = {"layout": LAYOUT_VERSION, "code": code_fingerprint("generator.core.cards.render"),
-                   "pillow": PIL.__version__, "fonts": _font_hashes(), "card": fields}
+                   "pillow": PIL.__version__, "deflate": deflate.__version__, "fonts": _font_hashes(), "card": fields}
         return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
