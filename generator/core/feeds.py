@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom 1.0 feeds via feedgen: for the whole site and for each category.
+"""RSS 2.0 and Atom 1.0 feeds via feedgen: both for the whole site, RSS for each category.
 
 The site's feeds carry articles and annual reports, newest first; a category's carry its articles.
 Each entry carries the full article as sanitised HTML with absolute links and images (a feed
@@ -32,7 +32,10 @@ from .sanitize import absolutize_urls
 #: Entries per feed: aggregators poll often, a feed is downloaded whole and carries whole bodies
 #: (~7 KB an entry). Twenty cover weeks of a ward's news; thirty cost a 100-ward city 100 MB more.
 FEED_SIZE = 20
-FORMATS = ("rss", "atom")
+FORMATS = ("rss", "atom")  # the site's: every reader takes one of them
+#: A category's and the documents' feed: RSS 2.0 alone, as the content contract names it
+#: (`chuyen-muc/<slug>/feed.xml`). An Atom twin carried the same 20 bodies again: 0.8 MB a ward.
+PART_FORMATS = ("rss",)
 _ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -140,7 +143,7 @@ def plan_feeds(articles: Iterable[Article], categories: Iterable[Category], ward
                description: str, reports: Iterable[Report] = (), documents: Iterable[Document] = ()
                ) -> list[FeedSpec]:
     """The site's RSS and Atom feeds first (every kind of item: articles, reports, documents),
-    then both for each category that has articles, then the documents' own."""
+    then the RSS feed of each category that has articles, then the documents' own."""
     articles = tuple(articles)
     made: dict[str, FeedEntry] = {}  # an entry only for an article some feed carries (30 of 5,000)
 
@@ -162,12 +165,12 @@ def plan_feeds(articles: Iterable[Article], categories: Iterable[Category], ward
         if not own:
             continue
         text = category.description or f"Tin bài chuyên mục {category.name} của {ward.organisation or ward.name}."
-        for fmt in FORMATS:
+        for fmt in PART_FORMATS:
             feeds.append(FeedSpec(urls.feed_url(fmt, category.slug), fmt, f"{category.name} – {ward.name}", text,
                                   urls.category_url(category.slug), own))
     if documents:
         who = ward.organisation or ward.name
-        for fmt in FORMATS:
+        for fmt in PART_FORMATS:
             feeds.append(FeedSpec(urls.feed_url(fmt, under=urls.documents_url()), fmt,
                                   f"{DOCUMENTS_LABEL} – {ward.name}", f"Thông báo, kế hoạch, quyết định của {who}.",
                                   urls.documents_url(), documents[:FEED_SIZE]))

@@ -90,8 +90,8 @@ def test_an_edit_renders_exactly_the_pages_that_show_it(ward, tmp_path):
     assert "index.html" not in changed_pages  # an August 2025 article is not on the home page
     assert UNRELATED not in changed and "gioi-thieu/index.html" not in changed
     assert all("Sửa: " in after[name].decode() for name in changed_pages)
-    # Its category's feeds carry the new headline (the site's carry only the newest 20 articles).
-    assert {"chuyen-muc/an-sinh-xa-hoi/feed.xml", "chuyen-muc/an-sinh-xa-hoi/atom.xml"} <= changed
+    # Its category's feed carries the new headline (the site's carry only the newest 20 articles).
+    assert "chuyen-muc/an-sinh-xa-hoi/feed.xml" in changed
     cards = lambda files: {n for n in files if n.startswith("the-chia-se/trao-tang-20-xe-dap")}
     assert cards(after) and cards(after).isdisjoint(cards(cold))  # its card shows the new headline
     assert any(name.startswith("pagefind/") for name in set(after) ^ set(cold) | changed)

@@ -88,8 +88,9 @@ def test_officer_text_in_a_document_is_escaped_in_page_card_and_feed(built):
     assert HOSTILE in entry.title and "<script>" not in entry.content[0].value
 
 
-def test_documents_have_their_own_feeds_with_the_file_as_enclosure(built):
-    for name in ("feed.xml", "atom.xml"):
+def test_documents_have_their_own_feed_with_the_file_as_enclosure(built):
+    assert not (built.site_dir / "van-ban" / "atom.xml").exists()  # RSS alone, as a category's
+    for name in ("feed.xml",):
         feed = feedparser.parse((built.site_dir / "van-ban" / name).read_bytes())
         assert feed.bozo == 0, feed.bozo_exception
         assert [e.link for e in feed.entries] == [SITE + "van-ban/2026-212-ubnd-vp/", SITE + "van-ban/2026-125-tb-ubnd/",
@@ -100,7 +101,7 @@ def test_documents_have_their_own_feeds_with_the_file_as_enclosure(built):
     site_feed = feedparser.parse((built.site_dir / "feed.xml").read_bytes())
     assert SITE + "van-ban/2026-212-ubnd-vp/" in [e.link for e in site_feed.entries]  # every kind of item
     index = built.html("van-ban")
-    assert [a["href"] for a in index.select(".wn-listing__feeds a")] == ["feed.xml", "atom.xml"]
+    assert [a["href"] for a in index.select(".wn-listing__feeds a")] == ["feed.xml"]
 
 
 def test_the_documents_page_lists_current_then_expired(built):

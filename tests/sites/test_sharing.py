@@ -144,7 +144,8 @@ def test_feeds_are_announced_on_every_page_and_linked_visibly(built):
     # A category's own feeds are announced in its body (rel=alternate <a>, as HTML allows): a
     # <link rel=alternate> makes Material fetch a sitemap.xml beside it, a 404 on every view.
     body_feeds = {urljoin(here, a["href"]): a["type"] for a in category.find_all("a", rel="alternate")}
-    assert body_feeds == {here + "feed.xml": "application/rss+xml", here + "atom.xml": "application/atom+xml"}
+    assert body_feeds == {here + "feed.xml": "application/rss+xml"}  # RSS alone: the contract's
+    assert not built.file(here + "atom.xml").exists()
     assert set(_announced_feeds(category)) == {"../../feed.xml", "../../atom.xml"}
 
 
@@ -183,8 +184,8 @@ def test_category_feed_holds_only_its_category(built):
     feed = feedparser.parse((built.site_dir / "chuyen-muc/chuyen-doi-so/feed.xml").read_bytes())
     assert feed.bozo == 0
     assert [e.title for e in feed.entries] == ["Hướng dẫn người cao tuổi dùng VNeID"]
-    busy = feedparser.parse((built.site_dir / "chuyen-muc/hoat-dong/atom.xml").read_bytes())
-    assert len(busy.entries) == FEED_SIZE and {e.tags[0].label for e in busy.entries} == {"Hoạt động Mặt trận"}
+    busy = feedparser.parse((built.site_dir / "chuyen-muc/hoat-dong/feed.xml").read_bytes())
+    assert len(busy.entries) == FEED_SIZE and {e.tags[0].term for e in busy.entries} == {"Hoạt động Mặt trận"}
 
 
 def test_hostile_title_is_inert_in_html_meta_and_json(built):
