@@ -32,6 +32,8 @@ from .sanitize import absolutize_urls
 #: Entries per feed: aggregators poll often, a feed is downloaded whole and carries whole bodies
 #: (~7 KB an entry). Twenty cover weeks of a ward's news; thirty cost a 100-ward city 100 MB more.
 FEED_SIZE = 20
+#: A category's: it gets a sixth of the news or less, so ten go back as far as the site's twenty.
+CATEGORY_FEED_SIZE = 10
 FORMATS = ("rss", "atom")  # the site's: every reader takes one of them
 #: A category's and the documents' feed: RSS 2.0 alone, as the content contract names it
 #: (`chuyen-muc/<slug>/feed.xml`). An Atom twin carried the same 20 bodies again: 0.8 MB a ward.
@@ -128,7 +130,7 @@ class FeedSpec:
     title: str
     description: str
     page_url: str  # the listing this feed follows: "" for the whole site, else the category's page
-    entries: tuple[FeedEntry, ...]  # newest first, at most FEED_SIZE
+    entries: tuple[FeedEntry, ...]  # newest first, at most FEED_SIZE (CATEGORY_FEED_SIZE for a category)
 
     @property
     def media_type(self) -> str:
@@ -161,7 +163,7 @@ def plan_feeds(articles: Iterable[Article], categories: Iterable[Category], ward
     feeds = [FeedSpec(urls.feed_url(fmt), fmt, ward.name, description, "", everything) for fmt in FORMATS]
     for category in categories:
         own = tuple(entry(a) for a in itertools.islice((a for a in articles if a.category.slug == category.slug),
-                                                         FEED_SIZE))
+                                                         CATEGORY_FEED_SIZE))
         if not own:
             continue
         text = category.description or f"Tin bài chuyên mục {category.name} của {ward.organisation or ward.name}."

@@ -40,7 +40,7 @@ from .settings import Settings
 
 def _qr_version() -> str:
     """What names a QR code besides its address: the code that draws it, segno's version."""
-    return f"qr-2|segno-{segno.__version__}|{code_fingerprint('generator.core.qr')}"
+    return f"qr-3|segno-{segno.__version__}|{code_fingerprint('generator.core.qr')}"
 
 
 @dataclass(frozen=True)

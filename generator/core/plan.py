@@ -32,8 +32,11 @@ from .settings import Settings
 HOME_SRC = "index.md"
 HOME_DOCUMENTS = 5  # documents in force shown on the home page
 _LISTING_PREFIX = {"category": "Chuyên mục: ", "tag": "Thẻ: ", "year": "Lưu trữ: ", "author": "Tác giả: "}
-_LISTING_CARD_NAME = {"news": urls.NEWS, "category": urls.CATEGORY, "tag": urls.TAG, "year": urls.YEAR,
-                      "author": urls.AUTHOR}
+WARD_CARD_NAME = "trang-chu"
+#: A tag's and a year's list are found by browsing, rarely shared: they show the ward's card, one
+#: file, instead of a card each (60-odd in a 500-article ward, 0.9 MB of its 27).
+WARD_CARD_LISTINGS = (kinds.TAG, kinds.ARCHIVE)
+_LISTING_CARD_NAME = {"news": urls.NEWS, "category": urls.CATEGORY, "author": urls.AUTHOR}
 
 
 @dataclass(frozen=True)
@@ -253,10 +256,12 @@ class _Builder:
         self.related = related_articles(site.articles, memo=memo)
 
     def home(self) -> PlannedPage:
-        title = self.ward.name
-        card = self._card(title, kicker="Trang thông tin điện tử", photo=None)
-        return self._page(kinds.HOME, HOME_SRC, "", title, self.description, self.home_data,
-                          nav_title="Trang chủ", card=card, card_name="trang-chu")
+        return self._page(kinds.HOME, HOME_SRC, "", self.ward.name, self.description, self.home_data,
+                          nav_title="Trang chủ", card=self._ward_card(), card_name=WARD_CARD_NAME)
+
+    def _ward_card(self) -> CardSpec:
+        """The home page's card: the ward's name. Lists that are found rather than shared show it too."""
+        return self._card(self.ward.name, kicker="Trang thông tin điện tử", photo=None)
 
     def article(self, article: Article) -> PlannedPage:
         card = self._card(article.title, kicker=article.category.name, date_text=vi.format_date_short(article.date),
@@ -363,17 +368,20 @@ class _Builder:
         kind = kinds.LISTING_KINDS[listing.kind]
         suffix = f" – Trang {listing.number}" if listing.number > 1 else ""
         heading = _LISTING_PREFIX.get(listing.kind, "") + listing.title
-        # The card's headline is the page's title (what og:title promises), so the kind of list
-        # is in the headline already; all pages of a listing share one card.
-        card = self._card(heading, kicker="", photo=None)
         title = heading + suffix
         src_uri = "_listings/" + urls.dest_path(listing.url).replace("index.html", "index.md")
-        name = _LISTING_CARD_NAME[listing.kind] + (f"-{listing.key}" if listing.key else "")
+        if kind in WARD_CARD_LISTINGS:
+            card, name, alt = self._ward_card(), WARD_CARD_NAME, self._card_alt(self.ward.name)
+        else:
+            # The card's headline is the page's title (what og:title promises), so the kind of list
+            # is in the headline already; all pages of a listing share one card.
+            card = self._card(heading, kicker="", photo=None)
+            name, alt = _LISTING_CARD_NAME[listing.kind] + (f"-{listing.key}" if listing.key else ""), ""
         # A category's pages announce that category's feeds.
         feeds = self._feeds_of(urls.category_url(listing.key)) if kind is kinds.CATEGORY else ()
         page = self._page(kind, src_uri, listing.url, title, self._listing_description(listing), listing,
                           nav_title="Tin tức" if kind is kinds.NEWS_INDEX and listing.number == 1 else "",
-                          card=card, card_name=name, feeds=feeds)
+                          card=card, card_name=name, feeds=feeds, card_alt=alt)
         return dataclasses.replace(page, share_title=heading)
 
     def _feeds_of(self, page_url: str) -> tuple[FeedSpec, ...]:
@@ -404,12 +412,17 @@ class _Builder:
         )
 
     def _page(self, kind: kinds.PageKind, src_uri, url, title, description, data, *, body="", nav_title="",
-              card: CardSpec | None = None, card_name: str = "", feeds: tuple[FeedSpec, ...] = ()) -> PlannedPage:
+              card: CardSpec | None = None, card_name: str = "", feeds: tuple[FeedSpec, ...] = (),
+              card_alt: str = "") -> PlannedPage:
         card_url = urls.card_url(card_name, card.key(self.memo)) if card is not None else ""
         return PlannedPage(kind=kind, src_uri=src_uri, url=url, title=title, description=description, data=data,
                            body=body, nav_title=nav_title, card=card, card_url=card_url,
-                           card_alt=f"{title} – {self.ward.name}" if card else "",
+                           card_alt=(card_alt or self._card_alt(title)) if card else "",
                            qr_url=urls.qr_url(url) if kind.qr else "", feeds=feeds)
+
+    def _card_alt(self, headline: str) -> str:
+        """What a card shows, for og:image:alt: its headline and the ward."""
+        return f"{headline} – {self.ward.name}"
 
 
 class DuplicateOutput(ValueError):

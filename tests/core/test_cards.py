@@ -107,7 +107,7 @@ def test_sample_ward_cards_fit_the_upload_budget(sample_cards):
     """A city of 100 wards publishes every card to GitHub Pages (1 GB in all): 25 KB is typical."""
     sizes = sorted(len(data) for _, data in sample_cards)
     photo_sizes = sorted(len(data) for spec, data in sample_cards if spec.photo)
-    assert len(sizes) > 50 and len(photo_sizes) >= 5
+    assert len(sizes) > 40 and len(photo_sizes) >= 5  # tags and years show the home card
     assert statistics.median(sizes) <= 25_000 and sizes[-1] <= 80_000
     assert statistics.median(photo_sizes) <= 50_000 and photo_sizes[-1] <= 60_000
     for _, data in sample_cards:

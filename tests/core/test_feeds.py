@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import feedparser
 from bs4 import BeautifulSoup
 
-from generator.core.feeds import FEED_SIZE, plan_feeds, render_feed
+from generator.core.feeds import CATEGORY_FEED_SIZE, FEED_SIZE, plan_feeds, render_feed
 from generator.core.buildcache import BuildCache
 from generator.core.pipeline import prepare_site_images
 from generator.core.load import load_site
@@ -117,7 +117,8 @@ def test_feed_size_is_capped_newest_first(tmp_path):
     assert stamps == sorted(stamps, reverse=True)
     front = next(f for f in feeds if f.url == "chuyen-muc/hoat-dong/feed.xml")
     titles = [e.title for e in feedparser.parse(_render(site, front, tmp_path=tmp_path)).entries]
-    assert len(titles) == FEED_SIZE and all(t.startswith("Tin ") for t in titles)
+    assert len(titles) == CATEGORY_FEED_SIZE < FEED_SIZE and all(t.startswith("Tin ") for t in titles)
+    assert titles == [f"Tin {i}" for i in range(31, 31 - CATEGORY_FEED_SIZE, -1)]  # its newest
 
 
 def test_guid_survives_a_corrected_title_and_output_is_stable(tmp_path):

@@ -5,9 +5,11 @@ above every headline."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from PIL import Image
 
 from tests.conftest import build_site, copy_sample, served, settle
 
@@ -198,3 +200,29 @@ def test_no_page_is_wider_than_a_360px_phone(server, phone, name):
     page = phone(server.url + PAGES[name])
     settle(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+# --- icons -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("forced", [False, True], ids=["colours", "forced-colours"])
+def test_the_icons_come_from_files_and_show_in_forced_colours_too(server, phone, forced):
+    """Menu, magnifier and back-to-top: masks over one SVG file each, no inline SVG in every page;
+    a Windows contrast theme repaints backgrounds, and the icons must not vanish with them."""
+    page = phone(server.url + PAGES["article"])
+    if forced:
+        page.emulate_media(forced_colors="active")
+    served_icons = []
+    page.on("response", lambda r: served_icons.append((r.url.rsplit("/", 1)[-1], r.status)) if "/icons/" in r.url else None)
+    page.reload(wait_until="load")
+    settle(page)
+    assert page.locator(".md-header svg, .md-top svg").count() == 0
+    assert sorted(name for name, _ in served_icons) == ["arrow-up.svg", "magnify.svg", "menu.svg"]
+    assert all(status in (200, 304) for _, status in served_icons), served_icons  # 304: cached from the first load
+    for selector in ("label[for=__drawer] .wn-icon", ".wn-search-box__button .wn-icon"):
+        box = page.locator(selector).bounding_box()
+        assert 20 <= box["width"] == box["height"] <= 28, (selector, box)
+        shot = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("L")
+        background = shot.getpixel((0, 0))
+        drawn = sum(n for n, value in shot.getcolors(256) if abs(value - background) > 96)
+        # The icon's strokes: not nothing (a mask that failed to load hides all), not a solid square.
+        assert 0.1 < drawn / (box["width"] * box["height"]) < 0.7, (selector, forced, drawn)

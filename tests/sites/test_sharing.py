@@ -15,9 +15,9 @@ from lxml import etree
 from PIL import Image
 import zxingcpp
 
-from generator.core.feeds import FEED_SIZE
+from generator.core.feeds import CATEGORY_FEED_SIZE, FEED_SIZE
 from generator.core.quotes import curly_quotes
-from tests.conftest import article, build_site, make_site
+from tests.conftest import article, build_site, make_site, served, settle
 
 PNG = (Path(__file__).parent.parent / "fixtures" / "tiny.png").read_bytes()
 HOSTILE = '"</title><script>alert(1)</script> Quà & <b>“niềm vui”</b>'
@@ -95,6 +95,18 @@ def test_every_page_has_share_meta_and_a_real_card(built):
             assert image.size == (1200, 630) and image.format == "PNG", where
         assert card.stat().st_size <= 80_000
         assert (_meta(soup, "og:image:width"), _meta(soup, "og:image:height")) == ("1200", "630")
+
+
+def test_tag_and_year_lists_show_the_wards_card_under_their_own_title(built):
+    home = built.html("")
+    for where, title in (("the/tet/", "Thẻ: Tết"), ("luu-tru/2025/", "Lưu trữ: Năm 2025")):
+        soup = built.html(where)
+        assert _meta(soup, "og:image") == _meta(home, "og:image"), where  # one file, not one per tag and year
+        assert _meta(soup, "og:image:alt") == _meta(home, "og:image:alt") == "Phường Thử Nghiệm – Phường Thử Nghiệm"
+        assert _meta(soup, "og:title") == title
+    category = built.html("chuyen-muc/an-sinh-xa-hoi/")  # a category keeps its own
+    assert _meta(category, "og:image") != _meta(home, "og:image")
+    assert _meta(category, "og:image:alt") == "Chuyên mục: An sinh xã hội – Phường Thử Nghiệm"
 
 
 def test_article_meta_says_what_the_article_is(built):
@@ -185,7 +197,7 @@ def test_category_feed_holds_only_its_category(built):
     assert feed.bozo == 0
     assert [e.title for e in feed.entries] == ["Hướng dẫn người cao tuổi dùng VNeID"]
     busy = feedparser.parse((built.site_dir / "chuyen-muc/hoat-dong/feed.xml").read_bytes())
-    assert len(busy.entries) == FEED_SIZE and {e.tags[0].term for e in busy.entries} == {"Hoạt động Mặt trận"}
+    assert len(busy.entries) == CATEGORY_FEED_SIZE and {e.tags[0].term for e in busy.entries} == {"Hoạt động Mặt trận"}
 
 
 def test_hostile_title_is_inert_in_html_meta_and_json(built):
@@ -209,16 +221,41 @@ def test_hostile_title_is_inert_in_html_meta_and_json(built):
 def test_article_has_share_buttons_and_a_print_qr_code(built):
     soup = built.html("tin-tuc/trao-qua-tet/")
     share = soup.select_one(".wn-share")
-    assert share.select_one(".wn-share__native")["data-share-url"] == "https://phuong.example.vn/tin-tuc/trao-qua-tet/"
-    assert share.select_one(".wn-share__copy").get_text(strip=True) == "Sao chép liên kết"
+    assert not share.find("button")  # made by ward-news.js: without it they would be dead
     facebook = share.find("a", string="Chia sẻ lên Facebook")["href"]
     assert facebook == "https://www.facebook.com/sharer/sharer.php?u=https%3A//phuong.example.vn/tin-tuc/trao-qua-tet/"
     qr = soup.select_one(".wn-print-qr img")
     with Image.open(built.site_dir / "tin-tuc/trao-qua-tet" / qr["src"]) as code:
-        assert code.format == "PNG" and code.mode == "1" and code.size == (410, 410)  # 300 dpi at 35 mm
+        assert code.format == "PNG" and code.mode == "1" and code.size == (164, 164)  # 4 px a module
         assert [c.text for c in zxingcpp.read_barcodes(code.convert("L"))] == [
             "https://phuong.example.vn/tin-tuc/trao-qua-tet/"]
-    assert (built.site_dir / "tin-tuc/trao-qua-tet" / qr["src"]).stat().st_size < 1200
+    assert (built.site_dir / "tin-tuc/trao-qua-tet" / qr["src"]).stat().st_size < 600
+
+
+def test_the_share_buttons_made_by_script_share_copy_and_print_this_page(built, chromium):
+    """ward-news.js makes the buttons that need it: the phone's share sheet (where the browser has
+    one: this Chromium has none, so the page gets a recording one), copy, print."""
+    shared = "https://phuong.example.vn/tin-tuc/trao-qua-tet/"
+    with served(built.site_dir) as server:
+        context = chromium.new_context(viewport={"width": 390, "height": 800})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
+        context.add_init_script("navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };")
+        page = context.new_page()
+        page.goto(server.url + "tin-tuc/trao-qua-tet/")
+        settle(page)
+        labels = page.eval_on_selector_all(".wn-share__buttons > *", "els => els.map(e => e.textContent)")
+        assert labels == ["Chia sẻ qua Zalo, Messenger…", "Sao chép liên kết", "Chia sẻ lên Facebook", "Lưu / In"]
+        page.click(".wn-share__native")
+        assert page.evaluate("window.__shared") == {"title": "Trao quà Tết cho hộ cận nghèo", "url": shared}
+        page.click(".wn-share__copy")
+        page.locator(".wn-share__status", has_text="Đã sao chép liên kết.").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == shared  # the page's address, not the server's
+        assert page.get_attribute(".wn-share__print", "aria-describedby") == "wn-print-help"
+        assert "Lưu dưới dạng PDF" in page.inner_text("#wn-print-help")
+        page.goto(server.url + "bao-cao/2025/")  # the report's own print button, in its HTML, hidden
+        settle(page)
+        assert page.is_visible(".wn-report__print .wn-share__print")
+        context.close()
 
 
 def test_second_build_draws_no_card_and_gives_the_same_site(built, tmp_path):

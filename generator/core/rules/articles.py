@@ -24,7 +24,9 @@ KNOWN_KEYS = [
     "title", "date", "category", "tags", "author", "summary", "image", "image_alt", "image_caption",
     "source", "source_url", "slug", "updated", "draft", "featured", "expires",
 ]
-SUMMARY_MAX = 300
+#: A teaser's summary when none is written. A phone clamps it to three lines (about 140 characters);
+#: a wide screen shows two lines of 200. The rest of 300 was downloaded and never seen.
+SUMMARY_MAX = 200
 DESCRIPTION_MAX = 160  # what search results and link previews show before cutting
 #: Text fields where a colon is ordinary prose ("Ảnh: PV"), accepted without quotes.
 ONE_LINE_TEXT_KEYS = frozenset({"title", "summary", "author", "image_alt", "image_caption", "source"})

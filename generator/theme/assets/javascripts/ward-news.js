@@ -1,5 +1,5 @@
 /* ward-news: share and print buttons. No third-party script: the phone's own share sheet
-   (Web Share API) where it exists, the clipboard otherwise. Buttons stay hidden without JS. */
+   (Web Share API) where it exists, the clipboard otherwise. Without JS there are no such buttons. */
 (function () {
   "use strict";
   function status(button, text) {
@@ -25,29 +25,55 @@
       if (ok) { resolve(); } else { reject(new Error("copy")); }
     });
   }
-  document.querySelectorAll(".wn-share__native").forEach(function (button) {
-    if (!navigator.share) { return; }
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      navigator.share({ title: button.dataset.shareTitle, url: button.dataset.shareUrl }).catch(function () {});
-    });
+  // A print button already in the page (the annual report's, ward/report.html) starts hidden.
+  document.querySelectorAll(".wn-share__print[hidden]").forEach(function (print) {
+    if (!window.print) { return; }
+    print.hidden = false;
+    print.addEventListener("click", function () { window.print(); });
   });
-  document.querySelectorAll(".wn-share__copy").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      copyText(button.dataset.shareUrl).then(function () {
-        status(button, "Đã sao chép liên kết. Bạn có thể dán vào Zalo hoặc Facebook.");
+  // The share buttons that need JavaScript (ward/share.html): made here, for this page's address
+  // (its canonical link) and title (og:title), so the HTML carries none of them.
+  function button(name, text) {
+    var made = document.createElement("button");
+    made.type = "button";
+    made.className = "wn-button wn-share__" + name;
+    made.textContent = text;
+    return made;
+  }
+  document.querySelectorAll(".wn-share").forEach(function (box) {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var title = document.querySelector('meta[property="og:title"]');
+    var url = canonical ? canonical.href : window.location.href;
+    var row = box.querySelector(".wn-share__buttons");
+    if (!row) { return; }
+    var first = row.firstChild;
+    if (navigator.share) {
+      var native = button("native", "Chia sẻ qua Zalo, Messenger…");
+      native.addEventListener("click", function () {
+        navigator.share({ title: title ? title.content : document.title, url: url }).catch(function () {});
+      });
+      row.insertBefore(native, first);
+    }
+    var copy = button("copy", "Sao chép liên kết");
+    copy.addEventListener("click", function () {
+      copyText(url).then(function () {
+        status(copy, "Đã sao chép liên kết. Bạn có thể dán vào Zalo hoặc Facebook.");
       }, function () {
-        status(button, "Không sao chép được. Liên kết: " + button.dataset.shareUrl);
+        status(copy, "Không sao chép được. Liên kết: " + url);
       });
     });
-  });
-  document.querySelectorAll(".wn-share__print").forEach(function (button) {
-    if (!window.print) { return; }
-    button.hidden = false;
-    var help = document.getElementById(button.getAttribute("aria-describedby"));
-    if (help) { help.hidden = false; }
-    button.addEventListener("click", function () { window.print(); });
+    row.insertBefore(copy, first);
+    if (window.print) {
+      var print = button("print", "Lưu / In");
+      var help = document.createElement("p");
+      help.id = "wn-print-help";
+      help.className = "wn-share__help";
+      help.textContent = "“Lưu / In”: chọn máy in để in ra giấy, hoặc chọn “Lưu dưới dạng PDF” để lưu vào máy.";
+      print.setAttribute("aria-describedby", help.id);
+      print.addEventListener("click", function () { window.print(); });
+      row.appendChild(print);
+      row.parentNode.insertBefore(help, row.nextSibling);
+    }
   });
 
   // Documents' page (ward/document-index.html): filter by type and year in the browser. The
