@@ -50,12 +50,12 @@ WEBP_QUALITY = 75
 WEBP_METHOD = 2
 JPEG_QUALITY = 80
 WEBP_MAX_SIDE = 16383  # WebP cannot be taller or wider: a long phone screenshot needs narrower files
-REDUCING_GAP = 1.25  # LANCZOS does at least this last step after reduce(), as after a JPEG's draft (2000 to 1600 px)
+REDUCING_GAP = 1.25  # bicubic does at least this last step after reduce(), as after a JPEG's draft (2000 to 1600 px)
 
 
 #: Everything besides the original's bytes that decides the files made: bump the first part when
 #: the code that makes them changes what it makes.
-_VERSION = (f"images-5|{FALLBACK_WIDTH}|{'-'.join(map(str, WIDTHS))}|q{WEBP_QUALITY}m{WEBP_METHOD}/{JPEG_QUALITY}|pillow-{PIL.__version__}"
+_VERSION = (f"images-6|{FALLBACK_WIDTH}|{'-'.join(map(str, WIDTHS))}|q{WEBP_QUALITY}m{WEBP_METHOD}/{JPEG_QUALITY}|pillow-{PIL.__version__}"
             f"|heif-{heif_version()}")
 
 #: Icons made from the logo: (file name, size in px, opaque background?). Apple draws a
@@ -256,14 +256,15 @@ def _resized(image, icc: bytes | None, wanted: str) -> list:
     """The photo at each of its widths, widest first, in sRGB and bare. Only the widest is made
     from the decoded photo (with `reduce()` first when that is 2.5 times as wide or more: a HEIC
     is never decoded smaller), and only it is turned to sRGB; each narrower one is resized from
-    the one before, which halves their cost and looks the same."""
+    the one before, which halves their cost and looks the same. Bicubic, not Lanczos: for these
+    steps (1.02× to 2.5×) as sharp by the tests' measure, and 25 % faster (77 to 58 ms a photo)."""
     from PIL import Image
 
     def resize(source, width: int):
         size = (width, max(1, round(image.height * width / image.width)))
         if size == source.size:
             return source
-        return source.resize(size, Image.Resampling.LANCZOS, reducing_gap=REDUCING_GAP)
+        return source.resize(size, Image.Resampling.BICUBIC, reducing_gap=REDUCING_GAP)
 
     widths = widths_for(image.width, image.height)
     made = [_bare(_to_srgb(resize(image, widths[-1]), icc, wanted))]

@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO))
 from generator.core.cards.render import _encode, draw_card  # noqa: E402
 
 
-def encode_before(card: Image.Image, has_photo: bool) -> bytes:
+def encode_before(card: Image.Image, has_photo: bool, has_logo: bool) -> bytes:
     """The encoding before palette cards, kept here to compare with."""
     def png(image, level):
         buffer = io.BytesIO()
@@ -68,7 +68,7 @@ def measure(name: str, specs: list, save: Path | None, slug: str) -> None:
         kind = "photo" if has_photo else "text"
         for label, encode in (("before", encode_before), ("after", _encode)):
             started = time.process_time()
-            data = encode(card, has_photo)
+            data = encode(card, has_photo, spec.logo is not None)
             seconds = time.process_time() - started
             sizes, times = rows.setdefault((kind, label), ([], []))
             sizes.append(len(data))

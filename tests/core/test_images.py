@@ -262,8 +262,8 @@ def detail(image) -> float:
 
 @pytest.mark.parametrize("name, orientation, red_corner", [
     ("doc.jpg", 6, "top-right"),  # portrait: decoded at 1/2 scale, its widest file as decoded
-    ("ngang.jpg", 1, "top-left"),  # decoded at 1/2 scale (2000 px), then LANCZOS to 1600
-    ("ngang.png", 3, "bottom-right"),  # no draft for a PNG (or a HEIC): reduce() by 2, then LANCZOS
+    ("ngang.jpg", 1, "top-left"),  # decoded at 1/2 scale (2000 px), then bicubic to 1600
+    ("ngang.png", 3, "bottom-right"),  # no draft for a PNG (or a HEIC): reduce() by 2, then bicubic
 ])
 def test_the_fast_path_looks_like_lanczos_from_the_whole_photo_upright_and_without_gps(
         tmp_path, name, orientation, red_corner):
