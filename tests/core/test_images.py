@@ -373,3 +373,27 @@ def test_a_query_or_fragment_after_the_file_name_still_finds_the_photo(tmp_path)
     settings, result = site_with(tmp_path, {"content/news/2026/anh.jpg": phone_photo(800, 600, 1)}, body=body)
     images, log = prepare(tmp_path, settings, result)
     assert not log.problems and list(images.images) == ["news/2026/anh.jpg"]
+
+
+def test_a_card_draws_the_smallest_web_ready_copy_that_fills_its_panel_upright(tmp_path):
+    """Not the original again (an 8 MP JPEG decodes in 40 ms, a HEIC in 200; a 960 px WebP in
+    5): the copy already upright and in sRGB, and still at least the panel's size."""
+    from generator.core.cards import render_card
+    from generator.core.cards.render import PHOTO_PANEL, PHOTO_WIDTH, WIDTH
+    from generator.core.plan import build_plan
+
+    original = detailed_photo("JPEG", 6)  # 4000×3000 stored sideways: 3000×4000 upright
+    settings, result = site_with(tmp_path, {"content/news/2026/anh.jpg": original}, image="anh.jpg")
+    images, _ = prepare(tmp_path, settings, result)
+    (page,) = [p for p in build_plan(result.site, settings, images).pages if p.card and p.card.photo]
+    chosen = images.files[images.get("news/2026/anh.jpg").renditions[0].url]  # 480×640 fills 460×618
+    assert page.card.photo == str(chosen)
+    with Image.open(chosen) as copy:
+        assert copy.width >= PHOTO_PANEL[0] and copy.height >= PHOTO_PANEL[1]
+    with Image.open(io.BytesIO(render_card(page.card))) as card:
+        panel = card.convert("RGB").crop((WIDTH - PHOTO_WIDTH, 0, WIDTH, PHOTO_PANEL[1]))
+    # detailed_photo's red quarter is top-left before the EXIF turn: top-right once upright.
+    off_red = lambda xy: max(abs(a - b) for a, b in zip(panel.getpixel(xy), RED))
+    assert off_red((PHOTO_WIDTH - 5, 5)) < 40 < off_red((5, PHOTO_PANEL[1] - 5))
+    bigger = build_plan(result.site, settings).pages  # without web-ready copies: the original
+    assert next(p.card.photo for p in bigger if p.card and p.card.photo).endswith("anh.jpg")

@@ -31,6 +31,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MARGIN = 64
 PHOTO_WIDTH = 460
 STRIP = 12  # the yellow line along the bottom
+PHOTO_PANEL = (PHOTO_WIDTH, HEIGHT - STRIP)  # the photo fills it, cropped
 RED = (163, 21, 26)
 DARK_RED = (127, 15, 18)
 YELLOW = (242, 201, 76)
@@ -226,7 +227,7 @@ def _load_photo(path: str | None) -> Image.Image | None:
     one (the loader has already reported a missing or broken file)."""
     if not path:
         return None
-    size = (PHOTO_WIDTH, HEIGHT - STRIP)
+    size = PHOTO_PANEL
     try:
         with Image.open(path) as source:
             source.draft("RGB", (HEIGHT, HEIGHT))  # JPEG: decode at a fraction, big enough either way up

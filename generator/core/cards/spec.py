@@ -30,7 +30,7 @@ class CardSpec:
     ward_name: str = ""
     organisation: str = ""
     logo: str | None = None  # absolute path of the ward's logo
-    photo: str | None = None  # absolute path of the article's photo
+    photo: str | None = None  # absolute path of the article's photo: its web-ready copy once made
     figures: tuple[tuple[str, str], ...] = ()  # up to three (value, label) pairs, for report cards
 
     def __post_init__(self):
