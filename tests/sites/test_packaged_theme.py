@@ -154,3 +154,40 @@ def test_the_packaged_theme_sits_between_the_wards_overrides_and_material(tmp_pa
     assert config.theme.dirs[:2] == [str(tmp_path / "overrides"), THEME_DIR]
     assert config.theme.dirs[2].endswith("material/templates")
     assert theme_dirs(config.theme) == [str(tmp_path / "overrides"), THEME_DIR]
+
+
+OLD_SHARE = """{%- autoescape true -%}
+<section class="wn-share" aria-labelledby="wn-share-title">
+  <h2 id="wn-share-title" class="wn-share__title">Lưu, in, chia sẻ {{ wn.kind.noun }}</h2>
+  <div class="wn-share__buttons">
+    <button type="button" class="wn-button wn-share__native" data-share-url="{{ wn.url }}" hidden>Chia sẻ qua Zalo, Messenger…</button>
+    <button type="button" class="wn-button wn-share__copy" data-share-url="{{ wn.url }}" hidden>Sao chép liên kết</button>
+    <a class="wn-button" href="https://www.facebook.com/sharer/sharer.php?u={{ wn.url | urlencode }}">Chia sẻ lên Facebook</a>
+    <button type="button" class="wn-button wn-share__print" aria-describedby="wn-print-help" hidden>Lưu / In</button>
+  </div>
+  <p id="wn-print-help" class="wn-share__help" hidden>“Lưu / In”: chọn máy in.</p>
+  <p class="wn-share__status" role="status" aria-live="polite"></p>
+</section>
+{%- endautoescape -%}
+"""
+
+
+def test_a_wards_copy_of_the_older_share_template_gets_each_button_once(tmp_path, chromium):
+    """Until 0.4 the buttons that need JavaScript were in share.html, hidden; ward-news.js now
+    makes them, and makes them afresh where a ward's override still has the old ones."""
+    from tests.conftest import served, settle
+
+    root = make_site(tmp_path, FILES)
+    text = (root / "mkdocs.yml").read_text("utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    (root / "mkdocs.yml").write_text(text, "utf-8")
+    write_files(root, {"overrides/ward/share.html": OLD_SHARE})
+    built = build_site(root)
+    assert built.ok, built.log
+    with served(built.site_dir) as server:
+        page = chromium.new_page()
+        page.goto(server.url + "tin-tuc/trao-qua-tet/")
+        settle(page)
+        visible = page.eval_on_selector_all(".wn-share__buttons > :not([hidden])", "els => els.map(e => e.textContent)")
+        assert visible == ["Sao chép liên kết", "Chia sẻ lên Facebook", "Lưu / In"]  # no Web Share in this Chromium
+        assert page.locator(".wn-share button").count() == 2 and page.locator("#wn-print-help").count() == 1
+        page.close()

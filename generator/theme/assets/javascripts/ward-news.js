@@ -25,12 +25,6 @@
       if (ok) { resolve(); } else { reject(new Error("copy")); }
     });
   }
-  // A print button already in the page (the annual report's, ward/report.html) starts hidden.
-  document.querySelectorAll(".wn-share__print[hidden]").forEach(function (print) {
-    if (!window.print) { return; }
-    print.hidden = false;
-    print.addEventListener("click", function () { window.print(); });
-  });
   // The share buttons that need JavaScript (ward/share.html): made here, for this page's address
   // (its canonical link) and title (og:title), so the HTML carries none of them.
   function button(name, text) {
@@ -46,6 +40,9 @@
     var url = canonical ? canonical.href : window.location.href;
     var row = box.querySelector(".wn-share__buttons");
     if (!row) { return; }
+    // A ward's own copy of an older share.html had these in its HTML, hidden: made afresh here.
+    box.querySelectorAll("button.wn-share__native, button.wn-share__copy, button.wn-share__print, #wn-print-help")
+      .forEach(function (old) { old.remove(); });
     var first = row.firstChild;
     if (navigator.share) {
       var native = button("native", "Chia sẻ qua Zalo, Messenger…");
@@ -74,6 +71,13 @@
       row.appendChild(print);
       row.parentNode.insertBefore(help, row.nextSibling);
     }
+  });
+
+  // A print button already in the page (the annual report's, ward/report.html) starts hidden.
+  document.querySelectorAll(".wn-share__print[hidden]").forEach(function (print) {
+    if (!window.print) { return; }
+    print.hidden = false;
+    print.addEventListener("click", function () { window.print(); });
   });
 
   // Documents' page (ward/document-index.html): filter by type and year in the browser. The
