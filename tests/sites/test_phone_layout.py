@@ -94,6 +94,18 @@ def test_other_lists_still_name_each_articles_category(built, url):
         assert kicker is not None and kicker["href"].rstrip("/").split("/")[-2] == "chuyen-muc"
 
 
+@pytest.mark.parametrize("url, summaries", [("", True), ("tin-tuc/", True), ("chuyen-muc/an-sinh-xa-hoi/", True),
+                                           ("tac-gia/thu-ha/", True), ("the/hoc-sinh/", False), ("luu-tru/2025/", False)])
+def test_a_tags_or_a_years_list_is_of_headlines_the_others_summarise(built, url, summaries):
+    soup = built.html(url)
+    teasers = soup.select(".wn-teaser")
+    assert teasers and all(t.select_one(".wn-teaser__title a") and t.select_one("time") for t in teasers)
+    with_summary = [t for t in teasers if t.select_one(".wn-teaser__summary")]
+    assert (len(with_summary) == len(teasers)) if summaries else not with_summary, url
+    if not summaries:  # nor a photo: a list of headlines
+        assert not soup.select(".wn-teaser img, .wn-teaser--photo"), url
+
+
 # --- the header at 360 px ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["home", "article", "category"])
