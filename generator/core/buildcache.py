@@ -47,7 +47,8 @@ NAMESPACES = (
               "sha256 of the original's bytes + code of core/images.py and what it imports + Pillow, pillow-heif",
               "the photo's bytes, that code, those libraries", "BuildCache.prune: unused for a week, once a day"),
     Namespace("cards", "share cards (PNG, 1200x630)",
-              "sha256 of the CardSpec (text, logo and photo hashes, fonts) + code of core/cards/ + Pillow",
+              "sha256 of the CardSpec (text, logo and photo hashes (the photo's web-ready copy once made), fonts) "
+              "+ code of core/cards/ + Pillow, deflate (libdeflate)",
               "any of those", "BuildCache.prune: unused for a week, once a day"),
     Namespace("qr", "QR codes (1-bit PNG) of printable pages", "sha256 of the page's address + code of core/qr.py + segno",
               "the address, that code, segno", "BuildCache.prune: unused for a week, once a day"),

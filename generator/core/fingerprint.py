@@ -17,6 +17,7 @@ import functools
 import hashlib
 import importlib.metadata
 import os
+import threading
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # generator/
@@ -24,7 +25,7 @@ PACKAGE = PACKAGE_ROOT.name
 
 #: Libraries whose output ends up in what the caches hold: a new version may change it.
 LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2", "MarkupSafe", "nh3",
-             "Babel", "Pygments", "pillow", "pillow-heif", "segno", "feedgen", "PyYAML")
+             "Babel", "Pygments", "pillow", "pillow-heif", "deflate", "segno", "feedgen", "PyYAML")
 
 
 def _module_file(module: str) -> Path | None:
@@ -98,15 +99,27 @@ def library_versions(names=LIBRARIES) -> str:
 def forget_code() -> None:
     """Read the code from disk again at the next `code_fingerprint` (each build starts with this:
     core/buildcache.py), so a build after an edit in the same process sees the edit."""
-    code_fingerprint.cache_clear()
+    with _READING:
+        _code_fingerprint.cache_clear()
 
 
-@functools.lru_cache(maxsize=None)
+#: One thread at a time reads the code: the card thread, the search thread and the main one all
+#: ask, and CPython 3.11's ast.parse is not safe in two threads at once ("AST constructor
+#: recursion depth mismatch", a SystemError). The others wait for the first one's answer.
+_READING = threading.RLock()
+
+
 def code_fingerprint(module: str | None = None) -> str:
     """A hash of the code behind `module` (a dotted name in this package), or of the whole package
     (every file under generator/, templates and assets included) when None, with the versions
     of the libraries that shape the output. Read once per build (`forget_code`): keys of cards
     and photos ask for it thousands of times."""
+    with _READING:
+        return _code_fingerprint(module)
+
+
+@functools.lru_cache(maxsize=None)
+def _code_fingerprint(module: str | None) -> str:
     if module is None:
         paths = []
         for folder, dirnames, names in os.walk(PACKAGE_ROOT):

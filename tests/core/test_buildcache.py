@@ -78,3 +78,49 @@ def test_a_planted_cache_file_runs_nothing_and_is_a_miss(tmp_path):
     assert not (tmp_path / "pwned").exists()
     assert cache.memo.get(b"r", "text", lambda text: 7) == 7 and cache.articles.get("x") is None
     assert (tmp_path / "home" / "key").stat().st_mode & 0o777 == 0o600
+
+
+def test_the_code_is_read_by_one_thread_at_a_time(monkeypatch):
+    """The card thread, the search thread and the main one may all ask for a fingerprint while
+    none is known yet; CPython 3.11's ast.parse in two threads at once raised a SystemError
+    ("AST constructor recursion depth mismatch") in a build. Each file's imports are read by one
+    thread at a time, and every thread gets the same answer."""
+    import threading
+    import time
+
+    from generator.core import fingerprint
+
+    reading, most = [0], [0]
+    lock = threading.Lock()
+    original = fingerprint._imports
+
+    def watched(module, path):
+        with lock:
+            reading[0] += 1
+            most[0] = max(most[0], reading[0])
+        time.sleep(0.002)  # long enough for another thread to come in, were it let in
+        try:
+            return original(module, path)
+        finally:
+            with lock:
+                reading[0] -= 1
+
+    monkeypatch.setattr(fingerprint, "_imports", watched)
+    fingerprint.forget_code()
+    modules = ["generator.core.search", "generator.core.cards.render", "generator.core.images", None]
+    results, errors = [], []
+
+    def read(module):
+        try:
+            results.append((module, fingerprint.code_fingerprint(module)))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read, args=(m,)) for m in modules * 3]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    fingerprint.forget_code()  # the next build reads the code without the watch
+    assert not errors and most[0] == 1, (errors, most)
+    assert len({(m, f) for m, f in results}) == len(modules)  # one answer per module

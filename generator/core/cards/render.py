@@ -332,7 +332,7 @@ def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
 
 
 def _encode(card: Image.Image, has_photo: bool, has_logo: bool) -> bytes:
-    """An 8-bit palette PNG without metadata: a fifth of the full-colour file, the same look.
+    """An 8-bit palette PNG without metadata: a quarter of the full-colour file, the same look.
 
     The drawing is a few flat colours and the anti-aliased edges between them, so its palette is
     known before drawing (`_drawn_palette`): each flat colour exactly, and each text colour blended
