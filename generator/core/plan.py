@@ -35,7 +35,7 @@ HOME_DOCUMENTS = 5  # documents in force shown on the home page
 _LISTING_PREFIX = {"category": "Chuyên mục: ", "tag": "Thẻ: ", "year": "Lưu trữ: ", "author": "Tác giả: "}
 WARD_CARD_NAME = "trang-chu"
 #: A tag's and a year's list are found by browsing, rarely shared: they show the ward's card, one
-#: file, instead of a card each (60-odd in a 500-article ward, 0.9 MB of its 27).
+#: file, instead of a card each (60-odd in a 500-article ward, 0.6 MB of its 26).
 WARD_CARD_LISTINGS = (kinds.TAG, kinds.ARCHIVE)
 _LISTING_CARD_NAME = {"news": urls.NEWS, "category": urls.CATEGORY, "author": urls.AUTHOR}
 
