@@ -296,12 +296,9 @@ class CheckedCache(DiskCache):
         return path, data
 
     def put(self, key: str, suffix: str, data: bytes) -> Path:
-        name = f"{key}.{self.digest(data)}{suffix}"
-        old = self._index().get(key + suffix)
-        path = super().put(f"{key}.{self.digest(data)}", suffix, data)
-        self._index()[key + suffix] = name
-        if old is not None and old != name:
-            (self.directory / old).unlink(missing_ok=True)
+        digest = self.digest(data)
+        path = super().put(f"{key}.{digest}", suffix, data)
+        self._make_entry(key, suffix, f"{key}.{digest}{suffix}")
         return path
 
     def adopt(self, key: str, suffix: str, digest: str, source: Path | str) -> Path | None:
@@ -319,12 +316,16 @@ class CheckedCache(DiskCache):
         except OSError:
             temp.unlink(missing_ok=True)
             return None
+        self._make_entry(key, suffix, name)
+        return self.directory / name
+
+    def _make_entry(self, key: str, suffix: str, name: str) -> None:
+        """The file `name`, just stored, is now the entry for `key`; the one it replaces goes."""
         old = self._index().get(key + suffix)
         self._index()[key + suffix] = name
         self._used.add(name)
         if old is not None and old != name:
             (self.directory / old).unlink(missing_ok=True)
-        return self.directory / name
 
 
 def content_cache_file(cache_dir: Path, content_dir: Path, namespace: str) -> Path:

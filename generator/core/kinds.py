@@ -43,6 +43,9 @@ class PageKind:
     #: summary or photo. A tag's or a year's list is looked through for a headline: twenty then fit
     #: in a third of the scrolling, and the page is 6 KB lighter.
     headlines_only: bool = False
+    #: A listing found by browsing rather than shared shows the home page's card, one file,
+    #: instead of a card of its own for each tag and year (60-odd, 0.6 MB of a 500-article ward).
+    ward_card: bool = False
     filters: bool = False  # the page filters its list in the browser (hidden without JavaScript)
     lead_photo: bool = False  # the page shows its item's `image:` above the body
     #: "Nghe đọc": the page offers to read its headline and body aloud in the browser's own
@@ -70,8 +73,8 @@ ENGLISH = PageKind("english", "ward/english.html")
 SEARCH = PageKind("search", "ward/search.html", robots="noindex")
 NEWS_INDEX = PageKind("news-index", "ward/listing.html", lastmod="listed")
 CATEGORY = PageKind("category", "ward/listing.html", lastmod="listed", kicker="Chuyên mục", category_kicker=False)
-TAG = PageKind("tag", "ward/listing.html", lastmod="listed", kicker="Thẻ", headlines_only=True)
-ARCHIVE = PageKind("archive", "ward/listing.html", lastmod="listed", kicker="Lưu trữ", headlines_only=True)
+TAG = PageKind("tag", "ward/listing.html", lastmod="listed", kicker="Thẻ", headlines_only=True, ward_card=True)
+ARCHIVE = PageKind("archive", "ward/listing.html", lastmod="listed", kicker="Lưu trữ", headlines_only=True, ward_card=True)
 AUTHOR = PageKind("author", "ward/listing.html", lastmod="listed", kicker="Tác giả", byline=False)
 
 KINDS: dict[str, PageKind] = {k.name: k for k in (

@@ -34,9 +34,6 @@ HOME_SRC = "index.md"
 HOME_DOCUMENTS = 5  # documents in force shown on the home page
 _LISTING_PREFIX = {"category": "Chuyên mục: ", "tag": "Thẻ: ", "year": "Lưu trữ: ", "author": "Tác giả: "}
 WARD_CARD_NAME = "trang-chu"
-#: A tag's and a year's list are found by browsing, rarely shared: they show the ward's card, one
-#: file, instead of a card each (60-odd in a 500-article ward, 0.6 MB of its 26).
-WARD_CARD_LISTINGS = (kinds.TAG, kinds.ARCHIVE)
 _LISTING_CARD_NAME = {"news": urls.NEWS, "category": urls.CATEGORY, "author": urls.AUTHOR}
 
 
@@ -372,7 +369,7 @@ class _Builder:
         heading = _LISTING_PREFIX.get(listing.kind, "") + listing.title
         title = heading + suffix
         src_uri = "_listings/" + urls.dest_path(listing.url).replace("index.html", "index.md")
-        if kind in WARD_CARD_LISTINGS:
+        if kind.ward_card:
             card, name, alt = self._ward_card(), WARD_CARD_NAME, self._card_alt(self.ward.name)
         else:
             # The card's headline is the page's title (what og:title promises), so the kind of list
